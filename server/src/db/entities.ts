@@ -1,0 +1,2 @@
+/** Every MikroORM entity, registered once here. */
+export const entities: Function[] = [];

@@ -1,0 +1,6 @@
+import { Migration20261123000000_domain } from './Migration20261123000000_domain.js';
+
+/** Listed explicitly so migrations run the same from sources (vitest) and from dist/. */
+export const migrationsList = [
+  { name: 'Migration20261123000000_domain', class: Migration20261123000000_domain },
+];
