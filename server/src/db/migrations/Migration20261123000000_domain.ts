@@ -271,7 +271,7 @@ create table visit (
 );
 create index visit_household_idx on visit (household_id, visited_on desc);
 create index visit_cell_idx on visit (cell_id, visited_on);
-create index visit_assignment_idx on visit (assignment_id) where assignment_id is not null;
+create index visit_assignment_idx on visit (assignment_id, visited_on desc) where assignment_id is not null;
 create index visit_visited_on_idx on visit (visited_on);
 
 create table visit_participant (

@@ -1,0 +1,106 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badInput } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
+export class PageInfo {
+  @Field({ description: 'Whether more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Whether items precede this page (true when `after` was given).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Lazily counted: the count query runs only when a client asks for `totalCount`. */
+  readonly totalCount: Promise<number> | number;
+}
+
+/** Builds `<Name>Edge` and `<Name>Connection` object types for a node type. */
+export function connectionOf<T extends object>(node: ClassType<T>, name: string, description: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${description} in a page, with its cursor.`, simpleResolvers: true })
+  class Edge {
+    @Field({ description: 'Opaque cursor of this item.' })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${description}.` })
+    node!: T;
+  }
+
+  @ObjectType()
+  abstract class Connection implements Page<T> {
+    @Field(() => [Edge], { description: 'The items of this page with their cursors.' })
+    edges!: Edge[];
+
+    @Field(() => [node], { description: 'The items of this page.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Pagination state.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items in the whole list (all pages).' })
+    totalCount!: Promise<number> | number;
+  }
+  return Connection;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface PageWindow {
+  limit: number;
+  afterId?: number;
+}
+
+export function encodeCursor(id: number): string {
+  return Buffer.from(`c:${id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number {
+  const match = /^c:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput('after', 'malformed cursor');
+  return Number(match[1]);
+}
+
+/** Validates `first`/`after` into a keyset window (ids after the cursor, page size). */
+export function pageWindow(args: PageArgs): PageWindow {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
+  }
+  return { limit: first, afterId: args.after ? decodeCursor(args.after) : undefined };
+}
+
+/** Turns `limit + 1` fetched rows into a page; `count` runs only if totalCount is read. */
+export function toPage<T extends { id: number }>(rows: T[], window: PageWindow, count: () => Promise<number>): Page<T> {
+  const nodes = rows.slice(0, window.limit);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > window.limit,
+      hasPreviousPage: window.afterId !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      total ??= count();
+      return total;
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Orm } from '../db/orm.js';
+import { withSqlCounter, type SqlCounter } from '../db/sql-counter.js';
+import { buildAppSchema } from '../graphql/schema.js';
+import { createContext, type Context } from '../graphql/context.js';
+import { formatError } from '../graphql/errors.js';
+
+export interface AppServer {
+  httpServer: Server;
+  url: string;
+  close: () => Promise<void>;
+}
+
+export interface AppServerOptions {
+  orm: Orm;
+  port: number;
+  host: string;
+  webDist?: string;
+  exposeSqlCount?: boolean;
+}
+
+type CountedRequest = express.Request & { sqlCounter?: SqlCounter };
+
+/** Reports the statements a request sent to PostgreSQL in `extensions.sqlStatements`. */
+const sqlCountPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: contextValue.sql.statements };
+        }
+      },
+    };
+  },
+};
+
+/** The API (HTTP and WebSocket on /graphql) and the dashboard on one port. */
+export async function startServer(options: AppServerOptions): Promise<AppServer> {
+  const { orm } = options;
+  const schema = await buildAppSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // graphql-ws calls `context` once per operation: each subscription gets its own EntityManager and loaders.
+  const wsCleanup = useServer({ schema, context: () => createContext(orm) }, wsServer);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      ...(options.exposeSqlCount ? [sqlCountPlugin] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.fork().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    (req: CountedRequest, _res, next) => {
+      req.sqlCounter = { statements: 0 };
+      withSqlCounter(req.sqlCounter, next);
+    },
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(orm, (req as CountedRequest).sqlCounter),
+    }),
+  );
+
+  if (options.webDist && existsSync(path.join(options.webDist, 'index.html'))) {
+    app.use(express.static(options.webDist, { index: false, maxAge: '1h' }));
+    // The dashboard is a single-page app: every other GET path is one of its routes.
+    app.get('/{*route}', (_req, res) => res.sendFile(path.join(options.webDist!, 'index.html')));
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    httpServer,
+    url: `http://${options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host}:${port}`,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}

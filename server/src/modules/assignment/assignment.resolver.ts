@@ -1,0 +1,101 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Assignment, AssignmentMode } from './assignment.entity.js';
+import { AssignmentConnection } from './assignment.types.js';
+import { AssignHouseholdInput, UnassignHouseholdInput } from './assignment.input.js';
+import { assignHousehold, unassignHousehold } from './assignment.service.js';
+import { Member } from '../member/member.entity.js';
+import { Household } from '../household/household.entity.js';
+import { Visit } from '../visit/visit.entity.js';
+import { PageArgsInput } from '../../graphql/page-args.js';
+import { parseId } from '../../graphql/ids.js';
+import { findPage } from '../../graphql/list.js';
+import { cond, type Cond } from '../../graphql/sql.js';
+import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
+import { addDays, daysBetween, today } from '../../graphql/dates.js';
+import type { Context } from '../../graphql/context.js';
+
+@ArgsType()
+class AssignmentsArgs extends PageArgsInput {
+  @Field(() => ID, { nullable: true, description: 'Assignments of households in this committee subtree.' })
+  committeeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Assignments of households in this cell.' })
+  cellId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Assignments of this member.' })
+  memberId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Assignments of this household.' })
+  householdId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'true: in force; false: ended; null: both.' })
+  active?: boolean | null;
+}
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  @Query(() => Assignment, { nullable: true, description: 'One assignment by id.' })
+  assignment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Assignment | null> {
+    return ctx.loaders.assignment.load(parseId(id, 'id'));
+  }
+
+  @Query(() => AssignmentConnection, { description: 'Assignments, filtered by unit, member, household and state.' })
+  async assignments(@Ctx() ctx: Context, @Args() args: AssignmentsArgs): Promise<AssignmentConnection> {
+    const conds: Cond[] = [];
+    if (args.committeeId) {
+      const inner = cellInSubtree(await subtreePrefix(ctx, args.committeeId), 'h.cell_id');
+      conds.push(cond(`t.household_id in (select h.id from household h where ${inner.sql})`, ...inner.params));
+    }
+    if (args.cellId) conds.push(cond('t.household_id in (select id from household where cell_id = ?)', parseId(args.cellId, 'cellId')));
+    if (args.memberId) conds.push(cond('t.member_id = ?', parseId(args.memberId, 'memberId')));
+    if (args.householdId) conds.push(cond('t.household_id = ?', parseId(args.householdId, 'householdId')));
+    if (args.active != null) conds.push(cond(args.active ? 't.ended_on is null' : 't.ended_on is not null'));
+    return findPage(ctx, Assignment, 'assignment', conds, args);
+  }
+
+  @Mutation(() => Assignment, { description: 'Make a member responsible for a household. Errors: HOUSEHOLD_ALREADY_ASSIGNED, MEMBER_EXEMPT, HOUSEHOLD_OUTSIDE_MEMBER_COMMUNE, NOT_FOUND.' })
+  assignHousehold(@Ctx() ctx: Context, @Arg('input') input: AssignHouseholdInput): Promise<Assignment> {
+    return assignHousehold(ctx, input);
+  }
+
+  @Mutation(() => Assignment, { description: 'End an assignment; the household becomes free. Errors: ASSIGNMENT_ALREADY_ENDED, NOT_FOUND.' })
+  unassignHousehold(@Ctx() ctx: Context, @Arg('input') input: UnassignHouseholdInput): Promise<Assignment> {
+    return unassignHousehold(ctx, input);
+  }
+
+  @FieldResolver(() => Member, { description: 'The responsible member.' })
+  async member(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Member> {
+    return (await ctx.loaders.member.load(assignment.member.id))!;
+  }
+
+  @FieldResolver(() => Household, { description: 'The household.' })
+  async household(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Household> {
+    return (await ctx.loaders.household.load(assignment.household.id))!;
+  }
+
+  @FieldResolver(() => Visit, { nullable: true, description: 'The latest visit under this assignment.' })
+  lastVisit(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Visit | null> {
+    return ctx.loaders.assignmentLastVisit.load(assignment.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Days between visits that the visit policy sets for this assignment.' })
+  async intervalDays(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<number> {
+    const household = (await ctx.loaders.household.load(assignment.household.id))!;
+    const cell = (await ctx.loaders.cell.load(household.cell.id))!;
+    const policy = await ctx.loaders.visitPolicy.load(cell.committee.id);
+    return assignment.mode === AssignmentMode.REGULAR ? policy.regularIntervalDays : policy.nonRegularIntervalDays;
+  }
+
+  @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'Date by which the next visit is due: last visit (or start) plus the interval; null once ended.' })
+  async dueOn(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<string | null> {
+    if (assignment.endedOn) return null;
+    return addDays(assignment.lastVisitOn ?? assignment.startedOn, await this.intervalDays(assignment, ctx));
+  }
+
+  @FieldResolver(() => Int, { description: 'Days past the due date (quá hạn thăm); 0 when on time or ended.' })
+  async daysOverdue(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<number> {
+    const due = await this.dueOn(assignment, ctx);
+    return due ? Math.max(0, daysBetween(due, today())) : 0;
+  }
+}

@@ -1,0 +1,92 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Feedback, FeedbackEvent, FeedbackLevel, FeedbackStatus } from './feedback.entity.js';
+import { FeedbackConnection } from './feedback.types.js';
+import { AnswerFeedbackInput, CloseFeedbackInput, EscalateFeedbackInput, RaiseFeedbackInput } from './feedback.input.js';
+import { answerFeedback, closeFeedback, escalateFeedback, raiseFeedback } from './feedback.service.js';
+import { Topic } from '../visit/topic.js';
+import { Visit } from '../visit/visit.entity.js';
+import { Cell } from '../cell/cell.entity.js';
+import { Household } from '../household/household.entity.js';
+import { PageArgsInput } from '../../graphql/page-args.js';
+import { parseId } from '../../graphql/ids.js';
+import { findPage } from '../../graphql/list.js';
+import { cond, type Cond } from '../../graphql/sql.js';
+import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
+import type { Context } from '../../graphql/context.js';
+
+@ArgsType()
+class FeedbackItemsArgs extends PageArgsInput {
+  @Field(() => ID, { nullable: true, description: 'Feedback from cells of this committee subtree.' })
+  committeeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Feedback from this cell.' })
+  cellId?: string | null;
+
+  @Field(() => [FeedbackStatus], { nullable: true, description: 'Only feedback in one of these statuses.' })
+  statuses?: FeedbackStatus[] | null;
+
+  @Field(() => FeedbackLevel, { nullable: true, description: 'Only feedback at this level.' })
+  level?: FeedbackLevel | null;
+
+  @Field(() => Topic, { nullable: true, description: 'Only feedback on this topic.' })
+  topic?: Topic | null;
+}
+
+@Resolver(() => Feedback)
+export class FeedbackResolver {
+  @Query(() => Feedback, { nullable: true, description: 'One feedback by id.' })
+  feedback(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Feedback | null> {
+    return ctx.loaders.feedback.load(parseId(id, 'id'));
+  }
+
+  @Query(() => FeedbackConnection, { description: 'Feedback, newest first, filtered by unit, status, level and topic.' })
+  async feedbackItems(@Ctx() ctx: Context, @Args() args: FeedbackItemsArgs): Promise<FeedbackConnection> {
+    const conds: Cond[] = [];
+    if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
+    if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
+    if (args.statuses?.length) conds.push(cond('t.status = any(?::text[])', `{${args.statuses.join(',')}}`));
+    if (args.level) conds.push(cond('t.level = ?', args.level));
+    if (args.topic) conds.push(cond('t.topic = ?', args.topic));
+    return findPage(ctx, Feedback, 'feedback', conds, args, 'desc');
+  }
+
+  @Mutation(() => Feedback, { description: 'Raise feedback on a visit; with an answer it is answered on the spot.' })
+  raiseFeedback(@Ctx() ctx: Context, @Arg('input') input: RaiseFeedbackInput): Promise<Feedback> {
+    return raiseFeedback(ctx, input);
+  }
+
+  @Mutation(() => Feedback, { description: 'Pass a feedback up one level. Errors: FEEDBACK_ALREADY_AT_TOP_LEVEL, FEEDBACK_INVALID_TRANSITION.' })
+  escalateFeedback(@Ctx() ctx: Context, @Arg('input') input: EscalateFeedbackInput): Promise<Feedback> {
+    return escalateFeedback(ctx, input);
+  }
+
+  @Mutation(() => Feedback, { description: 'Answer a feedback in writing. Errors: FEEDBACK_INVALID_TRANSITION.' })
+  answerFeedback(@Ctx() ctx: Context, @Arg('input') input: AnswerFeedbackInput): Promise<Feedback> {
+    return answerFeedback(ctx, input);
+  }
+
+  @Mutation(() => Feedback, { description: 'Close an answered feedback. Errors: FEEDBACK_INVALID_TRANSITION.' })
+  closeFeedback(@Ctx() ctx: Context, @Arg('input') input: CloseFeedbackInput): Promise<Feedback> {
+    return closeFeedback(ctx, input);
+  }
+
+  @FieldResolver(() => Visit, { description: 'Visit on which it was raised.' })
+  async visit(@Root() feedback: Feedback, @Ctx() ctx: Context): Promise<Visit> {
+    return (await ctx.loaders.visit.load(feedback.visit.id))!;
+  }
+
+  @FieldResolver(() => Cell, { description: 'Cell where it was raised.' })
+  async cell(@Root() feedback: Feedback, @Ctx() ctx: Context): Promise<Cell> {
+    return (await ctx.loaders.cell.load(feedback.cell.id))!;
+  }
+
+  @FieldResolver(() => Household, { nullable: true, description: 'Household that raised it.' })
+  household(@Root() feedback: Feedback, @Ctx() ctx: Context): Promise<Household | null> | null {
+    return feedback.household ? ctx.loaders.household.load(feedback.household.id) : null;
+  }
+
+  @FieldResolver(() => [FeedbackEvent], { description: 'Every step of its life, oldest first.' })
+  events(@Root() feedback: Feedback, @Ctx() ctx: Context): Promise<FeedbackEvent[]> {
+    return ctx.loaders.feedbackEvents.load(feedback.id);
+  }
+}

@@ -1,0 +1,64 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Member, MemberStatus } from './member.entity.js';
+import { MemberConnection } from './member.types.js';
+import { Cell } from '../cell/cell.entity.js';
+import { Assignment } from '../assignment/assignment.entity.js';
+import { PageArgsInput } from '../../graphql/page-args.js';
+import { parseId } from '../../graphql/ids.js';
+import { findPage } from '../../graphql/list.js';
+import { cond, type Cond } from '../../graphql/sql.js';
+import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
+import type { Context } from '../../graphql/context.js';
+
+@ArgsType()
+class MembersArgs extends PageArgsInput {
+  @Field(() => ID, { nullable: true, description: 'Members of cells in this committee subtree.' })
+  committeeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Members of this cell.' })
+  cellId?: string | null;
+
+  @Field(() => MemberStatus, { nullable: true, description: 'Only members with this status.' })
+  status?: MemberStatus | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only members living (or not living) in the commune.' })
+  livesInCommune?: boolean | null;
+}
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => Member, { nullable: true, description: 'One member by id.' })
+  member(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Member | null> {
+    return ctx.loaders.member.load(parseId(id, 'id'));
+  }
+
+  @Query(() => MemberConnection, { description: 'Members, filtered by unit and status.' })
+  async members(@Ctx() ctx: Context, @Args() args: MembersArgs): Promise<MemberConnection> {
+    const conds: Cond[] = [];
+    if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
+    if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
+    if (args.status) conds.push(cond('t.status = ?', args.status));
+    if (args.livesInCommune != null) conds.push(cond('t.lives_in_commune = ?', args.livesInCommune));
+    return findPage(ctx, Member, 'member', conds, args);
+  }
+
+  @FieldResolver(() => Cell, { description: 'Cell of activity (chi bộ sinh hoạt).' })
+  async cell(@Root() member: Member, @Ctx() ctx: Context): Promise<Cell> {
+    return (await ctx.loaders.cell.load(member.cell.id))!;
+  }
+
+  @FieldResolver(() => Cell, { nullable: true, description: 'Cell where the member lives, when it differs (chi bộ nơi cư trú, Quy định 213).' })
+  residenceCell(@Root() member: Member, @Ctx() ctx: Context): Promise<Cell | null> | null {
+    return member.residenceCell ? ctx.loaders.cell.load(member.residenceCell.id) : null;
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'Households the member is responsible for, newest first.' })
+  async assignments(
+    @Root() member: Member,
+    @Ctx() ctx: Context,
+    @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only assignments in force.' }) activeOnly: boolean,
+  ): Promise<Assignment[]> {
+    const all = await ctx.loaders.memberAssignments.load(member.id);
+    return activeOnly ? all.filter((a) => a.endedOn == null) : all;
+  }
+}

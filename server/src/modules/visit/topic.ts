@@ -1,0 +1,50 @@
+import { registerEnumType } from 'type-graphql';
+
+/** What residents raise; the same list is a check constraint in the database. */
+export enum Topic {
+  LIVELIHOOD = 'livelihood',
+  POVERTY = 'poverty',
+  LAND = 'land',
+  ENVIRONMENT = 'environment',
+  DRINKING_WATER = 'drinking_water',
+  HEALTH_INSURANCE = 'health_insurance',
+  HEALTH = 'health',
+  EDUCATION = 'education',
+  SOCIAL_EVILS = 'social_evils',
+  SECURITY_ORDER = 'security_order',
+  FRAUD = 'fraud',
+  THEFT = 'theft',
+  TRAFFIC = 'traffic',
+  CONSTRUCTION = 'construction',
+  INFRASTRUCTURE = 'infrastructure',
+  POLICY = 'policy',
+  RELIGION = 'religion',
+  CONFLICT = 'conflict',
+  OTHER = 'other',
+}
+
+registerEnumType(Topic, {
+  name: 'Topic',
+  description: 'Topic of what residents raise (tâm tư, nguyện vọng).',
+  valuesConfig: {
+    LIVELIHOOD: { description: 'Livelihood, jobs, production (sinh kế, sản xuất).' },
+    POVERTY: { description: 'Poverty reduction (giảm nghèo).' },
+    LAND: { description: 'Land (đất đai).' },
+    ENVIRONMENT: { description: 'Environment, sanitation (môi trường).' },
+    DRINKING_WATER: { description: 'Drinking water (nước sinh hoạt).' },
+    HEALTH_INSURANCE: { description: 'Health insurance (bảo hiểm y tế).' },
+    HEALTH: { description: 'Health care (y tế, sức khỏe).' },
+    EDUCATION: { description: 'Education (giáo dục).' },
+    SOCIAL_EVILS: { description: 'Social evils (tệ nạn xã hội).' },
+    SECURITY_ORDER: { description: 'Security and order (an ninh trật tự).' },
+    FRAUD: { description: 'Fraud, scams (lừa đảo).' },
+    THEFT: { description: 'Theft (trộm cắp).' },
+    TRAFFIC: { description: 'Traffic safety (an toàn giao thông).' },
+    CONSTRUCTION: { description: 'Construction, building permits (xây dựng).' },
+    INFRASTRUCTURE: { description: 'Roads, electricity, public works (hạ tầng).' },
+    POLICY: { description: 'Policies and benefits (chính sách).' },
+    RELIGION: { description: 'Religion and belief (tôn giáo, tín ngưỡng).' },
+    CONFLICT: { description: 'Conflict to mediate (mâu thuẫn, hòa giải).' },
+    OTHER: { description: 'Anything else (khác).' },
+  },
+});

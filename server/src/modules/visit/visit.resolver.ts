@@ -1,0 +1,106 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Visit, VisitKind } from './visit.entity.js';
+import { VisitConnection } from './visit.types.js';
+import { RecordVisitInput } from './visit.input.js';
+import { recordVisit } from './visit.service.js';
+import { Topic } from './topic.js';
+import { Cell } from '../cell/cell.entity.js';
+import { Household } from '../household/household.entity.js';
+import { Assignment } from '../assignment/assignment.entity.js';
+import { Member } from '../member/member.entity.js';
+import { Feedback } from '../feedback/feedback.entity.js';
+import { PageArgsInput } from '../../graphql/page-args.js';
+import { parseId } from '../../graphql/ids.js';
+import { findPage } from '../../graphql/list.js';
+import { cond, type Cond } from '../../graphql/sql.js';
+import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
+import type { Context } from '../../graphql/context.js';
+
+@ArgsType()
+class VisitsArgs extends PageArgsInput {
+  @Field(() => ID, { nullable: true, description: 'Visits in cells of this committee subtree.' })
+  committeeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Visits in this cell.' })
+  cellId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Visits to this household.' })
+  householdId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Visits this member took part in.' })
+  memberId?: string | null;
+
+  @Field(() => VisitKind, { nullable: true, description: 'Only visits of this kind.' })
+  kind?: VisitKind | null;
+
+  @Field(() => Topic, { nullable: true, description: 'Only visits where this topic was discussed.' })
+  topic?: Topic | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only hot spots (or only others).' })
+  hotSpot?: boolean | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Visits on or after this date.' })
+  from?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Visits on or before this date.' })
+  to?: string | null;
+}
+
+@Resolver(() => Visit)
+export class VisitResolver {
+  @Query(() => Visit, { nullable: true, description: 'One visit by id.' })
+  visit(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Visit | null> {
+    return ctx.loaders.visit.load(parseId(id, 'id'));
+  }
+
+  @Query(() => VisitConnection, { description: 'Visits, newest recorded first, filtered by unit, household, member, kind, topic and dates.' })
+  async visits(@Ctx() ctx: Context, @Args() args: VisitsArgs): Promise<VisitConnection> {
+    const conds: Cond[] = [];
+    if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
+    if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
+    if (args.householdId) conds.push(cond('t.household_id = ?', parseId(args.householdId, 'householdId')));
+    if (args.memberId) conds.push(cond('t.id in (select visit_id from visit_participant where member_id = ?)', parseId(args.memberId, 'memberId')));
+    if (args.kind) conds.push(cond('t.kind = ?', args.kind));
+    if (args.topic) conds.push(cond('? = any(t.topics)', args.topic));
+    if (args.hotSpot != null) conds.push(cond('t.hot_spot = ?', args.hotSpot));
+    if (args.from) conds.push(cond('t.visited_on >= ?::date', args.from));
+    if (args.to) conds.push(cond('t.visited_on <= ?::date', args.to));
+    return findPage(ctx, Visit, 'visit', conds, args, 'desc');
+  }
+
+  @Mutation(() => Visit, { description: 'Record a visit with its participants and the feedback heard. Errors: VISIT_NEEDS_HOUSEHOLD, VISIT_IN_FUTURE, NOT_FOUND, BAD_USER_INPUT.' })
+  recordVisit(@Ctx() ctx: Context, @Arg('input') input: RecordVisitInput): Promise<Visit> {
+    return recordVisit(ctx, input);
+  }
+
+  @FieldResolver(() => Cell, { description: 'Cell of the visit.' })
+  async cell(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Cell> {
+    return (await ctx.loaders.cell.load(visit.cell.id))!;
+  }
+
+  @FieldResolver(() => Household, { nullable: true, description: 'Household visited, for a home visit.' })
+  household(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Household | null> | null {
+    return visit.household ? ctx.loaders.household.load(visit.household.id) : null;
+  }
+
+  @FieldResolver(() => Assignment, { nullable: true, description: 'Assignment under which the household was visited.' })
+  assignment(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Assignment | null> | null {
+    return visit.assignment ? ctx.loaders.assignment.load(visit.assignment.id) : null;
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'Member who recorded the visit.' })
+  recordedBy(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Member | null> | null {
+    return visit.recordedBy ? ctx.loaders.member.load(visit.recordedBy.id) : null;
+  }
+
+  @FieldResolver(() => [Member], { description: 'Members who took part.' })
+  participants(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Member[]> {
+    return ctx.loaders.visitParticipants.load(visit.id);
+  }
+
+  @FieldResolver(() => [Feedback], { description: 'Feedback raised on this visit.' })
+  feedback(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Feedback[]> {
+    return ctx.loaders.visitFeedback.load(visit.id);
+  }
+}
