@@ -74,7 +74,7 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
   const pg = findPgError(error);
   if (!pg?.code) return undefined;
   if (pg.code === 'GB000') {
-    const code = /([A-Z][A-Z_]+)\s*$/.exec(pg.message ?? '')?.[1];
+    const code = /(?:^| - )([A-Z][A-Z_]{2,})$/m.exec(pg.message ?? '')?.[1];
     if (code && code in ERRORS) return new DomainError(code as ErrorCode, { detail: pg.detail || undefined });
   }
   const table = (pg as { table?: string }).table;

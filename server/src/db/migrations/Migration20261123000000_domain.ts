@@ -344,9 +344,9 @@ create function feedback_level_rank(level text) returns int language sql immutab
   select case level when 'cell' then 1 when 'commune' then 2 when 'district' then 3 end
 $$;
 
+-- Fires whenever status or level is written, so a no-op "escalation" at the top level is refused too.
 create function feedback_check_transition() returns trigger language plpgsql as $$
 begin
-  if new.status = old.status and new.level = old.level then return new; end if;
   if feedback_level_rank(new.level) < feedback_level_rank(old.level) then
     perform gb_raise('FEEDBACK_LEVEL_DOWN');
   end if;
@@ -365,7 +365,7 @@ begin
   new.updated_at := now();
   return new;
 end $$;
-create trigger feedback_check_transition before update on feedback
+create trigger feedback_check_transition before update of status, level on feedback
   for each row execute function feedback_check_transition();
 
 -- Every state of a feedback is logged with the acting user from the transaction setting gan_bo.actor.

@@ -36,7 +36,7 @@ class AssignmentsArgs extends PageArgsInput {
 @Resolver(() => Assignment)
 export class AssignmentResolver {
   @Query(() => Assignment, { nullable: true, description: 'One assignment by id.' })
-  assignment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Assignment | null> {
+  assignment(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Assignment | null> {
     return ctx.loaders.assignment.load(parseId(id, 'id'));
   }
 
@@ -55,12 +55,12 @@ export class AssignmentResolver {
   }
 
   @Mutation(() => Assignment, { description: 'Make a member responsible for a household. Errors: HOUSEHOLD_ALREADY_ASSIGNED, MEMBER_EXEMPT, HOUSEHOLD_OUTSIDE_MEMBER_COMMUNE, NOT_FOUND.' })
-  assignHousehold(@Ctx() ctx: Context, @Arg('input') input: AssignHouseholdInput): Promise<Assignment> {
+  assignHousehold(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: AssignHouseholdInput): Promise<Assignment> {
     return assignHousehold(ctx, input);
   }
 
   @Mutation(() => Assignment, { description: 'End an assignment; the household becomes free. Errors: ASSIGNMENT_ALREADY_ENDED, NOT_FOUND.' })
-  unassignHousehold(@Ctx() ctx: Context, @Arg('input') input: UnassignHouseholdInput): Promise<Assignment> {
+  unassignHousehold(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: UnassignHouseholdInput): Promise<Assignment> {
     return unassignHousehold(ctx, input);
   }
 

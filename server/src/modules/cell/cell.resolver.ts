@@ -31,7 +31,7 @@ class CellMembersArgs extends PageArgsInput {
 @Resolver(() => Cell)
 export class CellResolver {
   @Query(() => Cell, { nullable: true, description: 'One cell by id.' })
-  cell(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Cell | null> {
+  cell(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Cell | null> {
     return ctx.loaders.cell.load(parseId(id, 'id'));
   }
 

@@ -25,7 +25,15 @@ export enum ResidenceRatingValue {
   FAIR = 'fair',
   POOR = 'poor',
 }
-registerEnumType(ResidenceRatingValue, { name: 'ResidenceRatingValue', description: 'Rating given by the residence cell.' });
+registerEnumType(ResidenceRatingValue, {
+  name: 'ResidenceRatingValue',
+  description: 'Rating given by the residence cell.',
+  valuesConfig: {
+    GOOD: { description: 'Good (tốt).' },
+    FAIR: { description: 'Fair (khá, trung bình).' },
+    POOR: { description: 'Poor (kém).' },
+  },
+});
 
 @ObjectType({ description: "A member's classification for a year (đánh giá, xếp loại đảng viên). Locked once approved." })
 @Entity({ tableName: 'member_classification' })

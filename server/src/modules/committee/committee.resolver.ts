@@ -21,7 +21,7 @@ export class CommitteeResolver {
   }
 
   @Query(() => Committee, { nullable: true, description: 'One committee by id.' })
-  committee(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Committee | null> {
+  committee(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Committee | null> {
     return ctx.loaders.committee.load(parseId(id, 'id'));
   }
 

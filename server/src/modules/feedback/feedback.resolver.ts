@@ -35,7 +35,7 @@ class FeedbackItemsArgs extends PageArgsInput {
 @Resolver(() => Feedback)
 export class FeedbackResolver {
   @Query(() => Feedback, { nullable: true, description: 'One feedback by id.' })
-  feedback(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Feedback | null> {
+  feedback(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Feedback | null> {
     return ctx.loaders.feedback.load(parseId(id, 'id'));
   }
 
@@ -51,22 +51,22 @@ export class FeedbackResolver {
   }
 
   @Mutation(() => Feedback, { description: 'Raise feedback on a visit; with an answer it is answered on the spot.' })
-  raiseFeedback(@Ctx() ctx: Context, @Arg('input') input: RaiseFeedbackInput): Promise<Feedback> {
+  raiseFeedback(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: RaiseFeedbackInput): Promise<Feedback> {
     return raiseFeedback(ctx, input);
   }
 
   @Mutation(() => Feedback, { description: 'Pass a feedback up one level. Errors: FEEDBACK_ALREADY_AT_TOP_LEVEL, FEEDBACK_INVALID_TRANSITION.' })
-  escalateFeedback(@Ctx() ctx: Context, @Arg('input') input: EscalateFeedbackInput): Promise<Feedback> {
+  escalateFeedback(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: EscalateFeedbackInput): Promise<Feedback> {
     return escalateFeedback(ctx, input);
   }
 
   @Mutation(() => Feedback, { description: 'Answer a feedback in writing. Errors: FEEDBACK_INVALID_TRANSITION.' })
-  answerFeedback(@Ctx() ctx: Context, @Arg('input') input: AnswerFeedbackInput): Promise<Feedback> {
+  answerFeedback(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: AnswerFeedbackInput): Promise<Feedback> {
     return answerFeedback(ctx, input);
   }
 
   @Mutation(() => Feedback, { description: 'Close an answered feedback. Errors: FEEDBACK_INVALID_TRANSITION.' })
-  closeFeedback(@Ctx() ctx: Context, @Arg('input') input: CloseFeedbackInput): Promise<Feedback> {
+  closeFeedback(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: CloseFeedbackInput): Promise<Feedback> {
     return closeFeedback(ctx, input);
   }
 

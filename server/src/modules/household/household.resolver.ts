@@ -34,7 +34,7 @@ class HouseholdsArgs extends PageArgsInput {
 @Resolver(() => Household)
 export class HouseholdResolver {
   @Query(() => Household, { nullable: true, description: 'One household by id.' })
-  household(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Household | null> {
+  household(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Household | null> {
     return ctx.loaders.household.load(parseId(id, 'id'));
   }
 

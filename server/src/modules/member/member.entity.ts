@@ -37,7 +37,11 @@ export enum Gender {
   MALE = 'male',
   FEMALE = 'female',
 }
-registerEnumType(Gender, { name: 'Gender', description: 'Gender (giới tính).' });
+registerEnumType(Gender, {
+  name: 'Gender',
+  description: 'Gender (giới tính).',
+  valuesConfig: { MALE: { description: 'Male (nam).' }, FEMALE: { description: 'Female (nữ).' } },
+});
 
 @ObjectType({ description: 'A party member (đảng viên).' })
 @Entity({ tableName: 'member' })

@@ -28,7 +28,7 @@ class MembersArgs extends PageArgsInput {
 @Resolver(() => Member)
 export class MemberResolver {
   @Query(() => Member, { nullable: true, description: 'One member by id.' })
-  member(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Member | null> {
+  member(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Member | null> {
     return ctx.loaders.member.load(parseId(id, 'id'));
   }
 

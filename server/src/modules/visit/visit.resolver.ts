@@ -50,7 +50,7 @@ class VisitsArgs extends PageArgsInput {
 @Resolver(() => Visit)
 export class VisitResolver {
   @Query(() => Visit, { nullable: true, description: 'One visit by id.' })
-  visit(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Visit | null> {
+  visit(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Visit | null> {
     return ctx.loaders.visit.load(parseId(id, 'id'));
   }
 
@@ -70,7 +70,7 @@ export class VisitResolver {
   }
 
   @Mutation(() => Visit, { description: 'Record a visit with its participants and the feedback heard. Errors: VISIT_NEEDS_HOUSEHOLD, VISIT_IN_FUTURE, NOT_FOUND, BAD_USER_INPUT.' })
-  recordVisit(@Ctx() ctx: Context, @Arg('input') input: RecordVisitInput): Promise<Visit> {
+  recordVisit(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: RecordVisitInput): Promise<Visit> {
     return recordVisit(ctx, input);
   }
 

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestApi, type TestApi } from '../test/api.js';
+import { builders } from '../test/builders.js';
+
+let api: TestApi;
+let commune: number;
+let cell: number;
+const memberIds: number[] = [];
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const seed = builders(api.sql);
+  commune = await seed.committee({ parentId: await seed.committee() });
+  cell = await seed.cell(commune);
+  const other = await seed.cell(commune);
+  for (let i = 0; i < 23; i++) memberIds.push(await seed.member(i % 2 ? cell : other));
+});
+afterAll(() => api.close());
+
+const PAGE = `query ($committeeId: ID!, $after: String) {
+  members(committeeId: $committeeId, first: 5, after: $after) {
+    totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor }
+  }
+}`;
+
+test('walking a connection with cursors returns every row once, in order', async () => {
+  const seen: string[] = [];
+  let after: string | null = null;
+  let pages = 0;
+  for (;;) {
+    const res: any = await api.gql(PAGE, { committeeId: commune, after });
+    const page = res.data.members;
+    expect(page.totalCount).toBe(23);
+    expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+    seen.push(...page.nodes.map((n: { id: string }) => n.id));
+    pages++;
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  expect(pages).toBe(5);
+  expect(seen).toEqual(memberIds.map(String));
+});
+
+test('nested connections paginate per parent', async () => {
+  const res = await api.gql(`query ($id: ID!) { cell(id: $id) { members(first: 4) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }`, { id: cell });
+  const page = res.data!.cell.members;
+  expect(page.totalCount).toBe(11);
+  expect(page.nodes).toHaveLength(4);
+  const next = await api.gql(`query ($id: ID!, $after: String) { cell(id: $id) { members(first: 50, after: $after) { nodes { id } pageInfo { hasNextPage } } } }`, { id: cell, after: page.pageInfo.endCursor });
+  expect(next.data!.cell.members.nodes).toHaveLength(7);
+  expect(next.data!.cell.members.pageInfo.hasNextPage).toBe(false);
+});
+
+test('a page larger than the maximum, or a forged cursor, is refused on its argument', async () => {
+  const big = await api.gql(`query ($c: ID!) { members(committeeId: $c, first: 1000) { nodes { id } } }`, { c: commune });
+  expect(big.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  const forged = await api.gql(`query ($c: ID!) { members(committeeId: $c, after: "bm9wZQ") { nodes { id } } }`, { c: commune });
+  expect(forged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+});
+
+test('an unknown committee is NOT_FOUND, not an empty list', async () => {
+  const res = await api.gql(`{ members(committeeId: "99999") { nodes { id } } }`);
+  expect(res.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'committeeId' });
+});
