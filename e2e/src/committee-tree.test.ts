@@ -1,0 +1,95 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, phoneContext, screenshot, watchProblems } from './browser.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+/** The list of subordinate committees (the section is a region named by its heading). */
+const subordinates = (page: Page) => page.getByRole('region', { name: /^(Đảng bộ trực thuộc|Subordinate committees)/ });
+const cellsRegion = (page: Page) => page.getByRole('region', { name: /^(Chi bộ trực thuộc|Cells)/ });
+
+describe('committee tree on a phone', () => {
+  it('drills from the province to the commune and lists its 11 cells, in Vietnamese then English', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+
+    await page.goto(`${baseUrl}/`);
+    await heading(page, 'Tổ chức đảng').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    await expect.poll(() => page.title()).toBe('Tổ chức đảng · Gắn Bó');
+    await page.getByRole('link', { name: /^Tỉnh Nghệ An/ }).waitFor();
+    await screenshot(page, '01-roots-vi');
+
+    await page.getByRole('link', { name: /^Tỉnh Nghệ An/ }).click();
+    await heading(page, 'Tỉnh Nghệ An').waitFor();
+    await screenshot(page, '02-province-vi');
+
+    await subordinates(page).getByRole('link', { name: /^Huyện Tương Dương/ }).click();
+    await heading(page, 'Huyện Tương Dương').waitFor();
+    await screenshot(page, '03-district-vi', true);
+
+    await subordinates(page).getByRole('link', { name: /^Xã Hữu Khuông/ }).click();
+    await heading(page, 'Xã Hữu Khuông').waitFor();
+    expect(page.url()).toMatch(/\/committees\/[^/]+$/);
+
+    const breadcrumbs = page.getByRole('navigation', { name: 'Vị trí' });
+    expect(await breadcrumbs.getByRole('link').allTextContents()).toEqual(['Tất cả', 'Tỉnh Nghệ An', 'Huyện Tương Dương']);
+
+    const cells = cellsRegion(page).getByRole('listitem');
+    await expect.poll(() => cells.count()).toBe(11);
+    await expect.poll(() => cellsRegion(page).getByRole('heading').textContent()).toMatch(/Chi bộ trực thuộc\s*11/);
+    expect((await cells.allTextContents()).some((text) => text.includes('Chi bộ bản'))).toBe(true);
+    const firstCell = await cells.first().innerText();
+    expect(firstCell).toMatch(/Đảng viên/);
+    expect(firstCell).toMatch(/Hộ gia đình/);
+    expect(await cellsRegion(page).locator('.tag').allTextContents()).toContain('Thôn, bản');
+    await screenshot(page, '04-commune-vi');
+    await screenshot(page, '05-commune-vi-full', true);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await cellsRegion(page).getByRole('heading', { name: /^Cells/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByText('Commune committee', { exact: true }).count()).toBe(1);
+    expect(await cellsRegion(page).locator('.tag').allTextContents()).toContain('Village');
+    expect(await cells.first().innerText()).toMatch(/Members[\s\S]*Households/);
+    expect(await page.getByRole('navigation', { name: 'Location' }).getByRole('link').first().textContent()).toBe('All');
+    await screenshot(page, '06-commune-en');
+
+    // The choice survives a reload, and a deep link is served by the SPA fallback.
+    await page.reload();
+    await heading(page, 'Xã Hữu Khuông').waitFor();
+    await cellsRegion(page).getByRole('heading', { name: /^Cells/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    // Breadcrumbs go back up.
+    await page.getByRole('navigation', { name: 'Location' }).getByRole('link', { name: 'Huyện Tương Dương' }).click();
+    await heading(page, 'Huyện Tương Dương').waitFor();
+    await subordinates(page).waitFor();
+    await screenshot(page, '07-district-en');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says in Vietnamese that a committee does not exist', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/committees/2147483000`);
+    await page.getByText('Không tìm thấy đảng bộ này.').waitFor();
+    await page.getByRole('link', { name: 'Về danh sách đảng bộ' }).click();
+    await heading(page, 'Tổ chức đảng').waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,20 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Typed documents for every `graphql(...)` call, generated from the committed SDL. */
+const config: CodegenConfig = {
+  schema: '../schema/schema.graphql',
+  documents: ['src/**/*.ts', '!src/gql/**', '!src/**/*.test.ts'],
+  generates: {
+    'src/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { ID: 'string' },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,68 @@
+import type { Messages } from './vi';
+
+export const en: Messages = {
+  app: {
+    name: 'Gắn Bó',
+    tagline: 'Members attached to households',
+    skipToContent: 'Skip to main content',
+  },
+  nav: {
+    label: 'Main navigation',
+    committees: 'Party organisation',
+  },
+  locale: {
+    label: 'Language',
+    vi: 'Tiếng Việt',
+    en: 'English',
+  },
+  status: {
+    loading: 'Loading…',
+    error: 'The data could not be loaded.',
+    offline: 'The server cannot be reached. Check the network and try again.',
+    retry: 'Try again',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'This address does not exist in Gắn Bó.',
+    home: 'Go to the start page',
+  },
+  committees: {
+    title: 'Party organisation',
+    intro: 'Choose a committee to see the committees and cells under it.',
+    roots: 'Top-level committees',
+    noRoots: 'There are no committees yet.',
+    children: 'Subordinate committees',
+    cells: 'Cells',
+    cellCount: '{n} cell | {n} cells',
+    childCount: '{n} subordinate committee | {n} subordinate committees',
+    empty: 'No committees or cells under this one yet.',
+    breadcrumbs: 'Location',
+    all: 'All',
+    moreAncestors: 'Higher levels',
+    members: 'Members',
+    households: 'Households',
+    shown: 'Showing {shown} of {total} cells',
+    loadMore: 'Show more cells',
+    notFound: 'This committee was not found.',
+    backToAll: 'Back to all committees',
+  },
+  committeeKind: {
+    BLOC: 'Bloc committee',
+    CITY: 'City committee',
+    COMMUNE: 'Commune committee',
+    DISTRICT: 'District committee',
+    GRASSROOTS: 'Grassroots committee',
+    PROVINCE: 'Provincial committee',
+    TOWN: 'Town committee',
+    TOWNSHIP: 'Township committee',
+    WARD: 'Ward committee',
+  },
+  cellKind: {
+    AGENCY: 'Agency',
+    ENTERPRISE: 'Enterprise',
+    HAMLET: 'Hamlet',
+    OTHER: 'Other',
+    RESIDENTIAL_GROUP: 'Residential group',
+    VILLAGE: 'Village',
+  },
+};
