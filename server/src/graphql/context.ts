@@ -1,18 +1,49 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm.js';
 import type { SqlCounter } from '../db/sql-counter.js';
+import { Scope } from '../auth/scope.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { TokenService } from '../auth/tokens.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { RowMapper } from './rows.js';
 
-/** What every resolver receives, for HTTP and WebSocket alike: a fresh EntityManager and fresh loaders. */
+/** What every resolver receives, for HTTP and WebSocket alike: a fresh EntityManager, the viewer's scope, fresh loaders. */
 export interface Context {
   em: EntityManager;
+  viewer: Viewer | null;
+  scope: Scope;
+  rows: RowMapper;
   loaders: Loaders;
   sql: SqlCounter;
-  /** Who acts, recorded with every write (accounts arrive with authorization). */
-  actor: string | null;
+  /** Fields masked by the field policy in this response, with how many values were hidden. */
+  forbidden: Map<string, number>;
+  /** Signs access tokens (login, refresh). */
+  tokens: TokenService;
+  /** Client address, for login rate limiting. */
+  address: string;
+  userAgent: string | null;
 }
 
-export function createContext(orm: Orm, sql: SqlCounter = { statements: 0 }): Context {
+export interface ContextInput {
+  tokens: TokenService;
+  viewer?: Viewer | null;
+  sql?: SqlCounter;
+  address?: string;
+  userAgent?: string | null;
+}
+
+export function createContext(orm: Orm, input: ContextInput): Context {
   const em = orm.em.fork() as EntityManager;
-  return { em, loaders: createLoaders(em), sql, actor: null };
+  const viewer = input.viewer ?? null;
+  const scope = new Scope(viewer);
+  const rows = new RowMapper(em);
+  return {
+    em, viewer, scope, rows,
+    loaders: createLoaders(em, scope, rows),
+    sql: input.sql ?? { statements: 0 },
+    forbidden: new Map(),
+    tokens: input.tokens,
+    address: input.address ?? 'unknown',
+    userAgent: input.userAgent ?? null,
+  };
 }

@@ -26,6 +26,14 @@ export const ERRORS = {
   COMMITTEE_CYCLE: { field: 'parentId', message: 'Không thể đặt cấp ủy dưới chính nó / A committee cannot move under itself' },
   COMMITTEE_PARENT_NOT_FOUND: { field: 'parentId', message: 'Không tìm thấy cấp ủy cấp trên / Parent committee not found' },
   COMMITTEE_PATH_READ_ONLY: { field: 'path', message: 'Đường dẫn cấp ủy do hệ thống quản lý / The committee path is managed by the system' },
+  UNAUTHENTICATED: { field: undefined, message: 'Cần đăng nhập / Sign-in required' },
+  FORBIDDEN: { field: undefined, message: 'Không có quyền / Not allowed' },
+  INVALID_CREDENTIALS: { field: 'password', message: 'Tên đăng nhập hoặc mật khẩu không đúng / Wrong username or password' },
+  RATE_LIMITED: { field: undefined, message: 'Quá nhiều lần thử, vui lòng đợi / Too many attempts, please wait' },
+  ACCOUNT_DISABLED: { field: 'username', message: 'Tài khoản đã bị khóa / The account is disabled' },
+  WEAK_PASSWORD: { field: 'newPassword', message: 'Mật khẩu quá yếu / The password is too weak' },
+  USERNAME_TAKEN: { field: 'username', message: 'Tên đăng nhập đã được dùng / The username is taken' },
+  ACCOUNT_NOT_A_MEMBER: { field: 'role', message: 'Tài khoản không gắn với đảng viên nào / The account is not linked to a member' },
   INTERNAL_SERVER_ERROR: { field: undefined, message: 'Lỗi hệ thống / Internal error' },
 } as const satisfies Record<string, { field: string | undefined; message: string }>;
 
@@ -33,10 +41,10 @@ export type ErrorCode = keyof typeof ERRORS;
 
 /** A domain error: a stable code, the offending input field, and details safe to show. */
 export class DomainError extends GraphQLError {
-  constructor(code: ErrorCode, options: { field?: string; detail?: string } = {}) {
+  constructor(code: ErrorCode, options: { field?: string; detail?: string; extensions?: Record<string, unknown> } = {}) {
     const spec = ERRORS[code];
     super(options.detail ? `${spec.message}: ${options.detail}` : spec.message, {
-      extensions: { code, field: options.field ?? spec.field },
+      extensions: { code, field: options.field ?? spec.field, ...options.extensions },
     });
   }
 }
@@ -55,6 +63,7 @@ interface PgError {
 /** Constraints whose violation means a domain rule, by name. */
 const CONSTRAINT_CODES: Record<string, ErrorCode> = {
   assignment_household_active_key: 'HOUSEHOLD_ALREADY_ASSIGNED',
+  account_username_key: 'USERNAME_TAKEN',
   visit_home_needs_household_check: 'VISIT_NEEDS_HOUSEHOLD',
   visit_household_same_cell_fk: 'VISIT_ASSIGNMENT_MISMATCH',
 };

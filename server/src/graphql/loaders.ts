@@ -8,8 +8,10 @@ import { Household, HouseholdGroup, HouseholdPoverty } from '../modules/househol
 import { Assignment } from '../modules/assignment/assignment.entity.js';
 import { Visit } from '../modules/visit/visit.entity.js';
 import { Feedback, FeedbackEvent } from '../modules/feedback/feedback.entity.js';
-import { findMapped, groupBy, intArray, mapRow } from './sql.js';
+import { groupBy, intArray } from './sql.js';
 import type { PageWindow } from './connection.js';
+import type { Scope } from '../auth/scope.js';
+import type { RowMapper } from './rows.js';
 
 /** The visit policy in force for a committee: its own, or its nearest ancestor's, or the default. */
 export interface EffectivePolicy {
@@ -25,34 +27,50 @@ export const DEFAULT_INTERVAL_DAYS = 30;
 
 const fkOf = (row: object, column: string) => Number((row as Record<string, unknown>)[column]);
 
-function byId<T extends { id: number }>(em: EntityManager, entity: EntityName<T>, table: string) {
+/** Rows of `table` (alias t) matching `where`, restricted to the viewer's scope, each with its access level. */
+async function scopedRows(env: Env, table: string, where: string, params: unknown[], tail = ''): Promise<Record<string, unknown>[]> {
+  const access = env.scope.access(table);
+  const visible = env.scope.visible(table);
+  return env.em.execute<Record<string, unknown>[]>(
+    `select t.*, ${access.sql} as gb_access from ${table} t where ${where} and ${visible.sql} ${tail}`,
+    [...access.params, ...params, ...visible.params],
+  );
+}
+
+interface Env {
+  em: EntityManager;
+  scope: Scope;
+  rows: RowMapper;
+}
+
+function byId<T extends { id: number }>(env: Env, entity: EntityName<T>, table: string) {
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await findMapped(em, entity, `select * from ${table} where id = any(?::int[])`, [intArray(ids)]);
-    const map = new Map(rows.map((row) => [row.id, row]));
+    const rows = await scopedRows(env, table, 't.id = any(?::int[])', [intArray(ids)]);
+    const map = new Map(rows.map((row) => [Number(row.id), env.rows.map(entity, row)]));
     return ids.map((id) => map.get(id) ?? null);
   });
 }
 
 /** All rows whose `column` is one of the keys, one statement per batch. */
-function allBy<T extends object>(em: EntityManager, entity: EntityName<T>, table: string, column: string, order = 'id') {
+function allBy<T extends object>(env: Env, entity: EntityName<T>, table: string, column: string, order = 't.id') {
   return new DataLoader<number, T[]>(async (keys) => {
-    const rows = await em.execute<Record<string, unknown>[]>(
-      `select * from ${table} where ${column} = any(?::int[]) order by ${order}`,
-      [intArray(keys)],
-    );
+    const rows = await scopedRows(env, table, `t.${column} = any(?::int[])`, [intArray(keys)], `order by ${order}`);
     const grouped = groupBy(keys, rows, (row) => fkOf(row, column));
-    return grouped.map((group) => group.map((row) => mapRow(em, entity, row)));
+    return grouped.map((group) => group.map((row) => env.rows.map(entity, row)));
   });
 }
 
 /** The newest row per key (DISTINCT ON), e.g. the last visit of each household. */
-function latestBy<T extends object>(em: EntityManager, entity: EntityName<T>, table: string, column: string, order: string) {
+function latestBy<T extends object>(env: Env, entity: EntityName<T>, table: string, column: string, order: string) {
   return new DataLoader<number, T | null>(async (keys) => {
-    const rows = await em.execute<Record<string, unknown>[]>(
-      `select distinct on (${column}) * from ${table} where ${column} = any(?::int[]) order by ${column}, ${order}`,
-      [intArray(keys)],
+    const access = env.scope.access(table);
+    const visible = env.scope.visible(table);
+    const rows = await env.em.execute<Record<string, unknown>[]>(
+      `select distinct on (t.${column}) t.*, ${access.sql} as gb_access from ${table} t
+        where t.${column} = any(?::int[]) and ${visible.sql} order by t.${column}, ${order}`,
+      [...access.params, intArray(keys), ...visible.params],
     );
-    const map = new Map(rows.map((row) => [fkOf(row, column), mapRow(em, entity, row)]));
+    const map = new Map(rows.map((row) => [fkOf(row, column), env.rows.map(entity, row)]));
     return keys.map((key) => map.get(key) ?? null);
   });
 }
@@ -68,7 +86,7 @@ interface PagedKey {
  * One page of children for each parent (cell → members, committee → cells…), however many
  * parents are in the batch: a window function numbers the rows per parent.
  */
-function pagedChildren<T extends object>(em: EntityManager, entity: EntityName<T>, table: string, column: string) {
+function pagedChildren<T extends object>(env: Env, entity: EntityName<T>, table: string, column: string) {
   return new DataLoader<PagedKey, T[], string>(
     async (keys) => {
       const results = new Map<string, T[]>();
@@ -90,15 +108,17 @@ function pagedChildren<T extends object>(em: EntityManager, entity: EntityName<T
           conds.push(filter.sql);
           params.push(...filter.params);
         }
-        params.push(window.limit + 1);
-        const rows = await em.execute<Record<string, unknown>[]>(
-          `select * from (select t.*, row_number() over (partition by t.${column} order by t.id) as gb_rn
+        const visible = env.scope.visible(table);
+        const access = env.scope.access(table);
+        conds.push(visible.sql);
+        const rows = await env.em.execute<Record<string, unknown>[]>(
+          `select * from (select t.*, ${access.sql} as gb_access, row_number() over (partition by t.${column} order by t.id) as gb_rn
              from ${table} t where ${conds.join(' and ')}) x where x.gb_rn <= ? order by x.id`,
-          params,
+          [...access.params, ...params, ...visible.params, window.limit + 1],
         );
         const grouped = groupBy(parentIds, rows, (row) => fkOf(row, column));
         group.forEach((key, i) => {
-          results.set(pagedKey(key), grouped[i].map(({ gb_rn: _rank, ...row }) => mapRow(em, entity, row)));
+          results.set(pagedKey(key), grouped[i].map(({ gb_rn: _rank, ...row }) => env.rows.map(entity, row)));
         });
       }
       return keys.map((key) => results.get(pagedKey(key)) ?? []);
@@ -110,7 +130,7 @@ function pagedChildren<T extends object>(em: EntityManager, entity: EntityName<T
 const pagedKey = (key: PagedKey) => JSON.stringify([key.parentId, key.window, key.filter ?? null]);
 
 /** Row counts per parent, for `totalCount` of nested connections. */
-function countBy(em: EntityManager, table: string, column: string) {
+function countBy(env: Env, table: string, column: string) {
   return new DataLoader<{ parentId: number; filter?: PagedKey['filter'] }, number, string>(
     async (keys) => {
       const results = new Map<string, number>();
@@ -121,10 +141,11 @@ function countBy(em: EntityManager, table: string, column: string) {
       }
       for (const group of groups.values()) {
         const filter = group[0].filter;
-        const rows = await em.execute<{ parent: number; n: number }[]>(
+        const visible = env.scope.visible(table);
+        const rows = await env.em.execute<{ parent: number; n: number }[]>(
           `select t.${column} as parent, count(*)::int as n from ${table} t
-            where t.${column} = any(?::int[]) ${filter ? `and ${filter.sql}` : ''} group by t.${column}`,
-          [intArray(group.map((key) => key.parentId)), ...(filter?.params ?? [])],
+            where t.${column} = any(?::int[]) ${filter ? `and ${filter.sql}` : ''} and ${visible.sql} group by t.${column}`,
+          [intArray(group.map((key) => key.parentId)), ...(filter?.params ?? []), ...visible.params],
         );
         const counts = new Map(rows.map((row) => [Number(row.parent), row.n]));
         for (const key of group) results.set(countKey(key), counts.get(key.parentId) ?? 0);
@@ -137,9 +158,9 @@ function countBy(em: EntityManager, table: string, column: string) {
 
 const countKey = (key: { parentId: number; filter?: PagedKey['filter'] }) => JSON.stringify([key.parentId, key.filter ?? null]);
 
-function effectivePolicies(em: EntityManager) {
+function effectivePolicies(env: Env) {
   return new DataLoader<number, EffectivePolicy>(async (committeeIds) => {
-    const rows = await em.execute<{ id: number; regular: number | null; non_regular: number | null; source: number | null }[]>(
+    const rows = await env.em.execute<{ id: number; regular: number | null; non_regular: number | null; source: number | null }[]>(
       `select c.id, p.regular_interval_days as regular, p.non_regular_interval_days as non_regular, p.committee_id as source
          from committee c
          left join lateral (
@@ -162,44 +183,44 @@ function effectivePolicies(em: EntityManager) {
   });
 }
 
-/** Per-request DataLoaders: every nested field is batched into one statement per level. */
-export function createLoaders(em: EntityManager) {
+/** Per-request DataLoaders: every nested field is batched into one statement per level, within the viewer's scope. */
+export function createLoaders(em: EntityManager, scope: Scope, rows: RowMapper) {
+  const env: Env = { em, scope, rows };
   return {
-    committee: byId(em, Committee, 'committee'),
-    committeeChildren: allBy(em, Committee, 'committee', 'parent_id', 'name, id'),
-    committeeCells: pagedChildren(em, Cell, 'cell', 'committee_id'),
-    committeeCellCount: countBy(em, 'cell', 'committee_id'),
-    visitPolicy: effectivePolicies(em),
-    cell: byId(em, Cell, 'cell'),
-    cellMembers: pagedChildren(em, Member, 'member', 'cell_id'),
-    cellMemberCount: countBy(em, 'member', 'cell_id'),
-    cellHouseholds: pagedChildren(em, Household, 'household', 'cell_id'),
-    cellHouseholdCount: countBy(em, 'household', 'cell_id'),
-    member: byId(em, Member, 'member'),
-    memberAssignments: allBy(em, Assignment, 'assignment', 'member_id', 'started_on desc, id desc'),
-    household: byId(em, Household, 'household'),
-    householdGroup: byId(em, HouseholdGroup, 'household_group'),
-    householdAssignments: allBy(em, Assignment, 'assignment', 'household_id', 'started_on desc, id desc'),
-    householdPoverty: allBy(em, HouseholdPoverty, 'household_poverty', 'household_id', 'valid_from'),
-    householdLastVisit: latestBy(em, Visit, 'visit', 'household_id', 'visited_on desc, id desc'),
-    householdVisits: pagedChildren(em, Visit, 'visit', 'household_id'),
-    householdVisitCount: countBy(em, 'visit', 'household_id'),
-    assignment: byId(em, Assignment, 'assignment'),
-    assignmentLastVisit: latestBy(em, Visit, 'visit', 'assignment_id', 'visited_on desc, id desc'),
-    visit: byId(em, Visit, 'visit'),
+    committee: byId(env, Committee, 'committee'),
+    committeeChildren: allBy(env, Committee, 'committee', 'parent_id', 't.name, t.id'),
+    committeeCells: pagedChildren(env, Cell, 'cell', 'committee_id'),
+    committeeCellCount: countBy(env, 'cell', 'committee_id'),
+    visitPolicy: effectivePolicies(env),
+    cell: byId(env, Cell, 'cell'),
+    cellMembers: pagedChildren(env, Member, 'member', 'cell_id'),
+    cellMemberCount: countBy(env, 'member', 'cell_id'),
+    cellHouseholds: pagedChildren(env, Household, 'household', 'cell_id'),
+    cellHouseholdCount: countBy(env, 'household', 'cell_id'),
+    member: byId(env, Member, 'member'),
+    memberAssignments: allBy(env, Assignment, 'assignment', 'member_id', 't.started_on desc, t.id desc'),
+    household: byId(env, Household, 'household'),
+    householdGroup: byId(env, HouseholdGroup, 'household_group'),
+    householdAssignments: allBy(env, Assignment, 'assignment', 'household_id', 't.started_on desc, t.id desc'),
+    householdPoverty: allBy(env, HouseholdPoverty, 'household_poverty', 'household_id', 't.valid_from'),
+    householdLastVisit: latestBy(env, Visit, 'visit', 'household_id', 't.visited_on desc, t.id desc'),
+    householdVisits: pagedChildren(env, Visit, 'visit', 'household_id'),
+    householdVisitCount: countBy(env, 'visit', 'household_id'),
+    assignment: byId(env, Assignment, 'assignment'),
+    assignmentLastVisit: latestBy(env, Visit, 'visit', 'assignment_id', 't.visited_on desc, t.id desc'),
+    visit: byId(env, Visit, 'visit'),
     visitParticipants: new DataLoader<number, Member[]>(async (visitIds) => {
-      const rows = await em.execute<(Record<string, unknown> & { visit_id: number })[]>(
-        `select vp.visit_id, m.* from visit_participant vp join member m on m.id = vp.member_id
-          where vp.visit_id = any(?::int[]) order by m.full_name, m.id`,
-        [intArray(visitIds)],
-      );
-      return groupBy(visitIds, rows, (row) => Number(row.visit_id)).map((group) =>
-        group.map(({ visit_id: _visit, ...row }) => mapRow(em, Member, row)),
-      );
+      const found = await scopedRows(env, 'member', 't.id in (select member_id from visit_participant where visit_id = any(?::int[]))',
+        [intArray(visitIds)]);
+      const members = new Map(found.map((row) => [Number(row.id), env.rows.map(Member, row)]));
+      const links = await em.execute<{ visit_id: number; member_id: number }[]>(
+        'select visit_id, member_id from visit_participant where visit_id = any(?::int[]) order by member_id', [intArray(visitIds)]);
+      return groupBy(visitIds, links, (link) => link.visit_id).map((group) =>
+        group.map((link) => members.get(link.member_id)).filter((m): m is Member => !!m));
     }),
-    visitFeedback: allBy(em, Feedback, 'feedback', 'visit_id'),
-    feedback: byId(em, Feedback, 'feedback'),
-    feedbackEvents: allBy(em, FeedbackEvent, 'feedback_event', 'feedback_id', 'at, id'),
+    visitFeedback: allBy(env, Feedback, 'feedback', 'visit_id'),
+    feedback: byId(env, Feedback, 'feedback'),
+    feedbackEvents: allBy(env, FeedbackEvent, 'feedback_event', 'feedback_id', 't.at, t.id'),
   };
 }
 

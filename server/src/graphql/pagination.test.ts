@@ -9,7 +9,7 @@ const memberIds: number[] = [];
 
 beforeAll(async () => {
   api = await startTestApi();
-  const seed = builders(api.sql);
+  const seed = builders(api.sql, api.rootId);
   commune = await seed.committee({ parentId: await seed.committee() });
   cell = await seed.cell(commune);
   const other = await seed.cell(commune);

@@ -7,9 +7,13 @@ import { HouseholdResolver } from '../modules/household/household.resolver.js';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver.js';
 import { VisitResolver } from '../modules/visit/visit.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import { AccountResolver, AuthResolver, RoleBindingResolver } from '../modules/account/account.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { applyPolicy } from '../auth/schema-policy.js';
 
 export const resolvers = [
   CommitteeResolver, CellResolver, MemberResolver, HouseholdResolver, AssignmentResolver, VisitResolver, FeedbackResolver,
+  AuthResolver, AccountResolver, RoleBindingResolver, AuditResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -19,7 +23,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false, stopAtFirstError: true },
-  });
+  }).then(applyPolicy);
   return built;
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context.js';
 import { fromDatabaseError } from './errors.js';
+import { createLoaders } from './loaders.js';
 
 /**
  * Runs a write in one transaction: either everything or nothing is stored. The actor and an
@@ -9,10 +10,16 @@ import { fromDatabaseError } from './errors.js';
  */
 export async function inTransaction<T>(ctx: Context, fn: (em: EntityManager) => Promise<T>, note?: string | null): Promise<T> {
   try {
-    return await ctx.em.transactional(async (em) => {
-      await em.execute(`select set_config('gan_bo.actor', ?, true), set_config('gan_bo.note', ?, true)`, [ctx.actor ?? '', note ?? '']);
+    const result = await ctx.em.transactional(async (em) => {
+      await em.execute(
+        `select set_config('gan_bo.actor', ?, true), set_config('gan_bo.account_id', ?, true), set_config('gan_bo.note', ?, true)`,
+        [ctx.viewer?.username ?? '', ctx.viewer ? String(ctx.viewer.accountId) : '', note ?? ''],
+      );
       return fn(em as EntityManager);
     });
+    // What the request loaded before the write is stale now: later fields read afresh.
+    ctx.loaders = createLoaders(ctx.em, ctx.scope, ctx.rows);
+    return result;
   } catch (error) {
     throw fromDatabaseError(error) ?? error;
   }

@@ -7,16 +7,26 @@ import WebSocket from 'ws';
 import { connectOrm, type Orm } from '../db/orm.js';
 import { createTestDatabase } from '../test/db.js';
 import { startServer, type AppServer } from './server.js';
+import { hashPassword } from '../auth/password.js';
 
 let orm: Orm;
 let server: AppServer;
+let token: string;
 
 beforeAll(async () => {
   orm = await connectOrm(await createTestDatabase());
-  await orm.em.fork().execute(`insert into committee (kind, name) values ('province', 'Tỉnh Nghệ An')`);
+  const em = orm.em.fork();
+  const [{ id }] = await em.execute(`insert into committee (kind, name) values ('province', 'Tỉnh Nghệ An') returning id`);
+  const [account] = await em.execute(`insert into account (username, display_name, password_hash) values ('tinh.nghean', 'Văn phòng Tỉnh ủy', ?) returning id`, [await hashPassword('mật-khẩu-dài-1')]);
+  await em.execute(`insert into role_binding (account_id, role, committee_id) values (?, 'committee_staff', ?)`, [account.id, id]);
   const webDist = await mkdtemp(path.join(os.tmpdir(), 'gan-bo-web-'));
   await writeFile(path.join(webDist, 'index.html'), '<!doctype html><title>Gắn Bó</title>');
   server = await startServer({ orm, port: 0, host: '127.0.0.1', webDist });
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation { login(input: { username: "tinh.nghean", password: "mật-khẩu-dài-1" }) { accessToken } }' }),
+  });
+  token = ((await res.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
 });
 afterAll(async () => {
   await server.close();
@@ -29,27 +39,32 @@ test('GET /healthz answers once the database is reachable', async () => {
   expect(await res.json()).toEqual({ status: 'ok' });
 });
 
-test('queries run over graphql-ws on the same port and path', async () => {
-  const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+async function overWebSocket(query: string, authorization?: string): Promise<unknown> {
+  const client = createClient({
+    url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0,
+    connectionParams: authorization ? { authorization } : undefined,
+  });
   try {
-    const result = await new Promise<unknown>((resolve, reject) => {
+    return await new Promise<unknown>((resolve, reject) => {
       let value: unknown;
-      client.subscribe({ query: '{ committees { name kind } }' }, {
-        next: (data) => { value = data; },
-        error: reject,
-        complete: () => resolve(value),
-      });
+      client.subscribe({ query }, { next: (data) => { value = data; }, error: reject, complete: () => resolve(value) });
     });
-    expect(result).toEqual({ data: { committees: [{ name: 'Tỉnh Nghệ An', kind: 'PROVINCE' }] } });
   } finally {
     await client.dispose();
   }
+}
+
+test('queries run over graphql-ws on the same port and path, authenticated by the connection parameters', async () => {
+  expect(await overWebSocket('{ committees { name kind } }', `Bearer ${token}`))
+    .toEqual({ data: { committees: [{ name: 'Tỉnh Nghệ An', kind: 'PROVINCE' }] } });
+  const anonymous = (await overWebSocket('{ committees { name } }')) as { errors: { extensions: { code: string } }[] };
+  expect(anonymous.errors[0].extensions.code).toBe('UNAUTHENTICATED');
 });
 
 test('GET queries need a preflight header: CSRF protection stays on', async () => {
   const url = `${server.url}/graphql?query=${encodeURIComponent('{ committees { name } }')}`;
   expect((await fetch(url)).status).toBe(400);
-  const allowed = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+  const allowed = await fetch(url, { headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` } });
   expect(allowed.status).toBe(200);
   expect(await allowed.json()).toEqual({ data: { committees: [{ name: 'Tỉnh Nghệ An' }] } });
 });

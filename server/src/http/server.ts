@@ -12,6 +12,9 @@ import { withSqlCounter, type SqlCounter } from '../db/sql-counter.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
+import { TokenService, bearer } from '../auth/tokens.js';
+import { loadViewer, type Viewer } from '../auth/viewer.js';
+import { forbiddenFields } from '../auth/schema-policy.js';
 
 export interface AppServer {
   httpServer: Server;
@@ -29,39 +32,58 @@ export interface AppServerOptions {
 
 type CountedRequest = express.Request & { sqlCounter?: SqlCounter };
 
-/** Reports the statements a request sent to PostgreSQL in `extensions.sqlStatements`. */
-const sqlCountPlugin: ApolloServerPlugin<Context> = {
+/** Adds `extensions.forbiddenFields` (masked by the field policy) and, when enabled, `extensions.sqlStatements`. */
+const extensionsPlugin = (exposeSqlCount: boolean): ApolloServerPlugin<Context> => ({
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
-        if (response.body.kind === 'single') {
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: contextValue.sql.statements };
-        }
+        if (response.body.kind !== 'single') return;
+        const forbidden = forbiddenFields(contextValue);
+        const extra = {
+          ...(forbidden ? { forbiddenFields: forbidden } : {}),
+          ...(exposeSqlCount ? { sqlStatements: contextValue.sql.statements } : {}),
+        };
+        if (Object.keys(extra).length) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, ...extra };
       },
     };
   },
-};
+});
 
 /** The API (HTTP and WebSocket on /graphql) and the dashboard on one port. */
 export async function startServer(options: AppServerOptions): Promise<AppServer> {
   const { orm } = options;
   const schema = await buildAppSchema();
+  const tokens = await TokenService.create(orm.em.fork());
+  /** The viewer of a bearer token: verified signature, live session, enabled account. */
+  const viewerOf = async (authorization: unknown): Promise<Viewer | null> => {
+    const claims = await tokens.verify(bearer(authorization));
+    return claims ? loadViewer(orm.em.fork(), claims) : null;
+  };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   // graphql-ws calls `context` once per operation: each subscription gets its own EntityManager and loaders.
-  const wsCleanup = useServer({ schema, context: () => createContext(orm) }, wsServer);
+  const wsCleanup = useServer({
+    schema,
+    context: async (ctx) => createContext(orm, {
+      tokens,
+      viewer: await viewerOf(ctx.connectionParams?.authorization),
+      address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+      userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+    }),
+  }, wsServer);
 
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     introspection: true,
+    includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
-      ...(options.exposeSqlCount ? [sqlCountPlugin] : []),
+      extensionsPlugin(options.exposeSqlCount ?? false),
     ],
   });
   await apollo.start();
@@ -83,7 +105,13 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm, (req as CountedRequest).sqlCounter),
+      context: async ({ req }) => createContext(orm, {
+        tokens,
+        viewer: await viewerOf(req.headers.authorization),
+        sql: (req as CountedRequest).sqlCounter,
+        address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        userAgent: req.headers['user-agent'] ?? null,
+      }),
     }),
   );
 

@@ -3,17 +3,17 @@ import type { TestApi } from './api.js';
 type Sql = TestApi['sql'];
 
 /**
- * Readable test data: `const seed = builders(api.sql); const commune = await seed.committee(...)`.
+ * Readable test data: `const seed = builders(api.sql, api.rootId); const commune = await seed.committee(...)`.
  * Rows go in through SQL, so every database rule applies to them too.
  */
-export function builders(sql: Sql) {
+export function builders(sql: Sql, rootId: number | null = null) {
   let n = 0;
   const next = () => ++n;
   const one = async (text: string, params: unknown[]) => (await sql<{ id: number }>(text, params))[0].id;
   return {
     committee: (o: { parentId?: number; kind?: string; name?: string } = {}) =>
       one('insert into committee (parent_id, kind, name) values ($1, $2, $3) returning id',
-        [o.parentId ?? null, o.kind ?? (o.parentId ? 'commune' : 'district'), o.name ?? `Cấp ủy ${next()}`]),
+        [o.parentId ?? rootId, o.kind ?? (o.parentId ? 'commune' : 'district'), o.name ?? `Cấp ủy ${next()}`]),
     policy: (committeeId: number, regular: number, nonRegular = regular) =>
       sql('insert into visit_policy (committee_id, regular_interval_days, non_regular_interval_days) values ($1, $2, $3)', [committeeId, regular, nonRegular]),
     cell: (committeeId: number, o: { kind?: string; name?: string } = {}) =>

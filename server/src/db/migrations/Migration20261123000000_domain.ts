@@ -212,6 +212,7 @@ create table assignment (
 -- At most one active assignment per household: holds under concurrent requests.
 create unique index assignment_household_active_key on assignment (household_id) where ended_on is null;
 create index assignment_member_active_idx on assignment (member_id) where ended_on is null;
+create index assignment_member_idx on assignment (member_id);
 create index assignment_household_idx on assignment (household_id, started_on desc);
 create index assignment_overdue_idx on assignment (last_visit_on nulls first) where ended_on is null;
 
@@ -273,6 +274,8 @@ create index visit_household_idx on visit (household_id, visited_on desc);
 create index visit_cell_idx on visit (cell_id, visited_on);
 create index visit_assignment_idx on visit (assignment_id, visited_on desc) where assignment_id is not null;
 create index visit_visited_on_idx on visit (visited_on);
+create index visit_recorded_by_idx on visit (recorded_by_member_id) where recorded_by_member_id is not null;
+alter table visit add constraint visit_id_cell_key unique (id, cell_id);
 
 create table visit_participant (
   visit_id int not null references visit (id) on delete cascade,
@@ -284,9 +287,12 @@ create index visit_participant_member_idx on visit_participant (member_id);
 create function visit_check() returns trigger language plpgsql as $$
 begin
   if new.visited_on > current_date + 1 then perform gb_raise('VISIT_IN_FUTURE'); end if;
+  -- A visit belongs to the assignment in force on its date (a late record keeps its history right).
   if new.kind = 'home_visit' and new.assignment_id is null then
     select id into new.assignment_id from assignment
-     where household_id = new.household_id and ended_on is null;
+     where household_id = new.household_id and started_on <= new.visited_on
+       and (ended_on is null or ended_on >= new.visited_on)
+     order by started_on desc limit 1;
   end if;
   if new.assignment_id is not null and not exists (
     select 1 from assignment where id = new.assignment_id and household_id = new.household_id
@@ -321,8 +327,10 @@ create table feedback (
   closed_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  constraint feedback_answer_check check (status not in ('answered_on_the_spot','answered_in_writing') or answer is not null)
+  constraint feedback_answer_check check (status not in ('answered_on_the_spot','answered_in_writing') or answer is not null),
+  constraint feedback_visit_same_cell_fk foreign key (visit_id, cell_id) references visit (id, cell_id)
 );
+create index feedback_household_idx on feedback (household_id) where household_id is not null;
 create index feedback_cell_status_idx on feedback (cell_id, status);
 create index feedback_visit_idx on feedback (visit_id);
 create index feedback_open_idx on feedback (level, raised_on) where status in ('raised','escalated');

@@ -14,7 +14,7 @@ let cell: number;
 
 beforeAll(async () => {
   api = await startTestApi();
-  seed = builders(api.sql);
+  seed = builders(api.sql, api.rootId);
   const district = await seed.committee({ kind: 'district' });
   commune = await seed.committee({ parentId: district });
   cell = await seed.cell(commune);

@@ -5,7 +5,6 @@ import { CellConnection } from '../cell/cell.types.js';
 import { PageArgsInput } from '../../graphql/page-args.js';
 import { pageWindow, toPage } from '../../graphql/connection.js';
 import { parseId, parseOptionalId } from '../../graphql/ids.js';
-import { findMapped } from '../../graphql/sql.js';
 import type { Context } from '../../graphql/context.js';
 
 @Resolver(() => Committee)
@@ -17,7 +16,10 @@ export class CommitteeResolver {
   ): Promise<Committee[]> {
     const parent = parseOptionalId(parentId, 'parentId');
     if (parent !== undefined) return ctx.loaders.committeeChildren.load(parent);
-    return findMapped(ctx.em, Committee, 'select * from committee where parent_id is null order by name, id', []);
+    const visible = ctx.scope.visible('committee');
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
+      `select t.* from committee t where t.parent_id is null and ${visible.sql} order by t.name, t.id`, visible.params);
+    return rows.map((row) => ctx.rows.map(Committee, row));
   }
 
   @Query(() => Committee, { nullable: true, description: 'One committee by id.' })

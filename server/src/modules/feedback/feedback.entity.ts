@@ -60,7 +60,7 @@ export class Feedback {
   @Enum({ items: () => Topic })
   topic!: Topic;
 
-  @Field({ description: 'What was raised (free text).' })
+  @Field(() => String, { nullable: true, description: 'What was raised (free text). Masked for analysts.' })
   @Property({ type: 'text' })
   content!: string;
 

@@ -7,7 +7,7 @@ let visitId: number;
 
 beforeAll(async () => {
   api = await startTestApi();
-  const seed = builders(api.sql);
+  const seed = builders(api.sql, api.rootId);
   const cell = await seed.cell(await seed.committee({ parentId: await seed.committee() }));
   visitId = await seed.visit(cell, await seed.household(cell), isoDaysAgo(3));
 });

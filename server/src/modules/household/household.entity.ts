@@ -76,11 +76,11 @@ export class Household {
   @ManyToOne(() => HouseholdGroup, { ref: true, nullable: true })
   group?: Ref<HouseholdGroup> | null;
 
-  @Field({ description: 'Name of the head of household (chủ hộ).' })
+  @Field(() => String, { nullable: true, description: 'Name of the head of household (chủ hộ). Masked for analysts.' })
   @Property({ type: 'text' })
   headName!: string;
 
-  @Field({ description: 'Address.' })
+  @Field(() => String, { nullable: true, description: 'Address. Masked for analysts.' })
   @Property({ type: 'text' })
   address!: string;
 
@@ -90,7 +90,7 @@ export class Household {
   @Property({ type: 'double', nullable: true })
   lng?: number | null;
 
-  @Field(() => Location, { nullable: true, description: 'Location of the home, when recorded.' })
+  @Field(() => Location, { nullable: true, description: 'Location of the home, when recorded. Masked for analysts.' })
   get location(): Location | null {
     return this.lat == null || this.lng == null ? null : { lat: this.lat, lng: this.lng };
   }

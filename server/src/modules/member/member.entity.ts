@@ -56,7 +56,7 @@ export class Member {
   @ManyToOne(() => Cell, { ref: true, nullable: true })
   residenceCell?: Ref<Cell> | null;
 
-  @Field({ description: 'Full name (họ và tên).' })
+  @Field(() => String, { nullable: true, description: 'Full name (họ và tên). Masked for analysts.' })
   @Property({ type: 'text' })
   fullName!: string;
 

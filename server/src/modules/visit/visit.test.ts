@@ -18,7 +18,7 @@ let cell: number;
 
 beforeAll(async () => {
   api = await startTestApi();
-  seed = builders(api.sql);
+  seed = builders(api.sql, api.rootId);
   const commune = await seed.committee({ parentId: await seed.committee() });
   cell = await seed.cell(commune);
 });

@@ -1,0 +1,130 @@
+import { cond, intArray, type Cond } from '../graphql/sql.js';
+import { Role, type Viewer } from './viewer.js';
+
+/**
+ * How a viewer may see a row: `full` (committee staff or secretary in scope), `self` (the member's
+ * own profile, households, visits), `analyst` (pseudonymous: see policy.ts). Rows outside every
+ * scope are not returned at all.
+ */
+export type Access = 'full' | 'self' | 'analyst';
+
+/** A PostgreSQL text[] literal of committee path prefixes (paths hold only digits and slashes). */
+const textArray = (values: string[]) => `{${values.map((v) => `"${v}"`).join(',')}}`;
+
+/**
+ * The rows a viewer may read, as SQL predicates applied inside every loader and list query,
+ * so nested fields, connections, aggregates and mutations all obey the same scope.
+ */
+export class Scope {
+  /** Committee staff subtrees: full access. */
+  readonly fullPrefixes: string[];
+  /** Analyst subtrees: pseudonymous access. */
+  readonly analystPrefixes: string[];
+  /** Admin subtrees: units and accounts, not people's data. */
+  readonly adminPrefixes: string[];
+  readonly secretaryCells: number[];
+  readonly memberId: number | null;
+  readonly memberCells: number[];
+  /** Paths from which ancestors are visible, so the tree can be walked down to a viewer's units. */
+  readonly anchorPaths: string[];
+
+  constructor(readonly viewer: Viewer | null) {
+    const bindings = viewer?.bindings ?? [];
+    const prefixes = (role: Role) => bindings.filter((b) => b.role === role).map((b) => `${b.path ?? '/'}%`);
+    this.fullPrefixes = prefixes(Role.COMMITTEE_STAFF);
+    this.analystPrefixes = prefixes(Role.ANALYST);
+    this.adminPrefixes = prefixes(Role.ADMIN);
+    this.secretaryCells = bindings.filter((b) => b.role === Role.CELL_SECRETARY && b.cellId).map((b) => b.cellId!);
+    const isMember = bindings.some((b) => b.role === Role.MEMBER);
+    this.memberId = isMember ? viewer?.memberId ?? null : null;
+    this.memberCells = this.memberId ? viewer!.memberCells : [];
+    this.anchorPaths = [
+      ...bindings.map((b) => b.path).filter((p): p is string => !!p),
+      ...(this.memberId ? viewer!.memberPaths : []),
+    ];
+  }
+
+  has(role: Role): boolean {
+    return this.viewer?.bindings.some((b) => b.role === role) ?? false;
+  }
+
+  private get dataPrefixes() {
+    return [...this.fullPrefixes, ...this.analystPrefixes];
+  }
+
+  /** `column` is a cell whose people's data the viewer may read (fully, or also pseudonymously). */
+  private cellIn(column: string, withAnalyst: boolean): Cond {
+    return cond(
+      `(${column} in (select c.id from cell c join committee k on k.id = c.committee_id where k.path like any(?::text[])) or ${column} = any(?::int[]))`,
+      textArray(withAnalyst ? this.dataPrefixes : this.fullPrefixes), intArray(this.secretaryCells),
+    );
+  }
+
+  private ownHouseholds(column: string): Cond {
+    return cond(`${column} in (select household_id from assignment where member_id = ? and ended_on is null)`, this.memberId ?? 0);
+  }
+
+  private ownVisits(column: string): Cond {
+    return cond(`${column} in (select visit_id from visit_participant where member_id = ?)`, this.memberId ?? 0);
+  }
+
+  /** Predicate on alias `t` of `table`: the rows the viewer may see. */
+  visible(table: string): Cond {
+    const t = (sql: string, ...params: unknown[]) => cond(sql, ...params);
+    switch (table) {
+      case 'committee':
+        return t(`(t.path like any(?::text[]) or exists (select 1 from unnest(?::text[]) a(p) where a.p like t.path || '%'))`,
+          textArray([...this.dataPrefixes, ...this.adminPrefixes]), textArray(this.anchorPaths));
+      case 'cell':
+        return t(`(t.committee_id in (select id from committee where path like any(?::text[])) or t.id = any(?::int[]))`,
+          textArray([...this.dataPrefixes, ...this.adminPrefixes]), intArray([...this.secretaryCells, ...this.memberCells]));
+      case 'member':
+        return or(this.cellIn('t.cell_id', true), t('t.residence_cell_id = any(?::int[])', intArray(this.secretaryCells)), t('t.id = ?', this.memberId ?? 0));
+      case 'household':
+        return or(this.cellIn('t.cell_id', true), this.ownHouseholds('t.id'));
+      case 'household_group':
+        return this.cellIn('t.cell_id', true);
+      case 'assignment':
+        return or(prefix('t.household_id in (select h.id from household h where ', this.cellIn('h.cell_id', true), ')'), t('t.member_id = ?', this.memberId ?? 0));
+      case 'visit':
+        return or(this.cellIn('t.cell_id', true), this.ownHouseholds('t.household_id'), this.ownVisits('t.id'));
+      case 'feedback':
+        return or(this.cellIn('t.cell_id', true), this.ownHouseholds('t.household_id'), this.ownVisits('t.visit_id'));
+      default:
+        // Child rows (poverty history, feedback events) are reached only through a visible parent.
+        return t('true');
+    }
+  }
+
+  /** SQL expression on alias `t` giving the Access of each visible row of `table`. */
+  access(table: string): Cond {
+    const full = (() => {
+      switch (table) {
+        case 'member': return or(this.cellIn('t.cell_id', false), cond('t.residence_cell_id = any(?::int[])', intArray(this.secretaryCells)));
+        case 'household': case 'visit': case 'feedback': case 'household_group': return this.cellIn('t.cell_id', false);
+        case 'assignment': return prefix('t.household_id in (select h.id from household h where ', this.cellIn('h.cell_id', false), ')');
+        default: return cond('true');
+      }
+    })();
+    const self = (() => {
+      if (!this.memberId) return cond('false');
+      switch (table) {
+        case 'member': return cond('t.id = ?', this.memberId);
+        case 'household': return this.ownHouseholds('t.id');
+        case 'assignment': return cond('t.member_id = ?', this.memberId);
+        case 'visit': return or(this.ownHouseholds('t.household_id'), this.ownVisits('t.id'));
+        case 'feedback': return or(this.ownHouseholds('t.household_id'), this.ownVisits('t.visit_id'));
+        default: return cond('false');
+      }
+    })();
+    return cond(`case when ${full.sql} then 'full' when ${self.sql} then 'self' else 'analyst' end`, ...full.params, ...self.params);
+  }
+}
+
+function or(...conds: Cond[]): Cond {
+  return cond(`(${conds.map((c) => c.sql).join(' or ')})`, ...conds.flatMap((c) => c.params));
+}
+
+function prefix(before: string, inner: Cond, after: string): Cond {
+  return cond(`${before}${inner.sql}${after}`, ...inner.params);
+}
