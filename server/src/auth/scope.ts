@@ -96,14 +96,17 @@ export class Scope {
     }
   }
 
-  /** SQL expression on alias `t` giving the Access of each visible row of `table`. */
+  /** SQL expression on alias `t` giving the Access of each visible row of `table`; unknown tables get the least. */
   access(table: string): Cond {
     const full = (() => {
       switch (table) {
+        case 'committee': case 'cell': return cond('true');
         case 'member': return or(this.cellIn('t.cell_id', false), cond('t.residence_cell_id = any(?::int[])', intArray(this.secretaryCells)));
         case 'household': case 'visit': case 'feedback': case 'household_group': return this.cellIn('t.cell_id', false);
-        case 'assignment': return prefix('t.household_id in (select h.id from household h where ', this.cellIn('h.cell_id', false), ')');
-        default: return cond('true');
+        case 'assignment': case 'household_poverty':
+          return prefix('t.household_id in (select h.id from household h where ', this.cellIn('h.cell_id', false), ')');
+        case 'feedback_event': return prefix('t.feedback_id in (select f.id from feedback f where ', this.cellIn('f.cell_id', false), ')');
+        default: return cond('false');
       }
     })();
     const self = (() => {
@@ -111,9 +114,12 @@ export class Scope {
       switch (table) {
         case 'member': return cond('t.id = ?', this.memberId);
         case 'household': return this.ownHouseholds('t.id');
+        case 'household_poverty': return this.ownHouseholds('t.household_id');
         case 'assignment': return cond('t.member_id = ?', this.memberId);
         case 'visit': return or(this.ownHouseholds('t.household_id'), this.ownVisits('t.id'));
         case 'feedback': return or(this.ownHouseholds('t.household_id'), this.ownVisits('t.visit_id'));
+        case 'feedback_event':
+          return prefix('t.feedback_id in (select f.id from feedback f where ', or(this.ownHouseholds('f.household_id'), this.ownVisits('f.visit_id')), ')');
         default: return cond('false');
       }
     })();

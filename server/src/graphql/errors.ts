@@ -68,6 +68,14 @@ const CONSTRAINT_CODES: Record<string, ErrorCode> = {
   visit_household_same_cell_fk: 'VISIT_ASSIGNMENT_MISMATCH',
 };
 
+/** Fields named by constraints whose names do not say it. */
+const CONSTRAINT_FIELDS: Record<string, string> = {
+  committee_parent_id_name_key: 'name',
+  cell_committee_id_name_key: 'name',
+  assignment_dates_check: 'endedOn',
+  role_binding_key: 'role',
+};
+
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Field named by a constraint such as `visit_visited_on_check` or `feedback_visit_id_fkey`. */
@@ -89,7 +97,7 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
   const table = (pg as { table?: string }).table;
   const named = pg.constraint ? CONSTRAINT_CODES[pg.constraint] : undefined;
   if (named) return new DomainError(named);
-  const field = pg.column ? camel(pg.column) : constraintField(pg.constraint, table);
+  const field = (pg.constraint && CONSTRAINT_FIELDS[pg.constraint]) ?? (pg.column ? camel(pg.column) : constraintField(pg.constraint, table));
   switch (pg.code) {
     case '23503': return new DomainError('NOT_FOUND', { field, detail: field });
     case '23514': case '23502': case '22001': case '22007': case '22008': case '22P02':

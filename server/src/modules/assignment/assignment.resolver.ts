@@ -8,6 +8,7 @@ import { Member } from '../member/member.entity.js';
 import { Household } from '../household/household.entity.js';
 import { Visit } from '../visit/visit.entity.js';
 import { PageArgsInput } from '../../graphql/page-args.js';
+import { visibleOrNotFound } from '../../graphql/targets.js';
 import { parseId } from '../../graphql/ids.js';
 import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
@@ -35,9 +36,9 @@ class AssignmentsArgs extends PageArgsInput {
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
-  @Query(() => Assignment, { nullable: true, description: 'One assignment by id.' })
+  @Query(() => Assignment, { nullable: true, description: 'One assignment by id; NOT_FOUND when it does not exist or is outside your scope.' })
   assignment(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Assignment | null> {
-    return ctx.loaders.assignment.load(parseId(id, 'id'));
+    return visibleOrNotFound(ctx.loaders.assignment.load(parseId(id, 'id')), 'id');
   }
 
   @Query(() => AssignmentConnection, { description: 'Assignments, filtered by unit, member, household and state.' })

@@ -7,6 +7,7 @@ import { MemberStatus } from '../member/member.entity.js';
 import { HouseholdConnection } from '../household/household.types.js';
 import { PageArgsInput } from '../../graphql/page-args.js';
 import { pageWindow, toPage } from '../../graphql/connection.js';
+import { visibleOrNotFound } from '../../graphql/targets.js';
 import { parseId } from '../../graphql/ids.js';
 import { findPage } from '../../graphql/list.js';
 import { cond } from '../../graphql/sql.js';
@@ -30,9 +31,9 @@ class CellMembersArgs extends PageArgsInput {
 
 @Resolver(() => Cell)
 export class CellResolver {
-  @Query(() => Cell, { nullable: true, description: 'One cell by id.' })
+  @Query(() => Cell, { nullable: true, description: 'One cell by id; NOT_FOUND when it does not exist or is outside your scope.' })
   cell(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Cell | null> {
-    return ctx.loaders.cell.load(parseId(id, 'id'));
+    return visibleOrNotFound(ctx.loaders.cell.load(parseId(id, 'id')), 'id');
   }
 
   @Query(() => CellConnection, { description: 'Cells in a committee subtree, by id.' })

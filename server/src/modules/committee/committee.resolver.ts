@@ -1,9 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CreateCellInput, CreateCommitteeInput } from './unit.input.js';
+import { createCell, createCommittee } from './unit.service.js';
+import { Cell } from '../cell/cell.entity.js';
 import { Committee } from './committee.entity.js';
 import { EffectiveVisitPolicy } from './committee.types.js';
 import { CellConnection } from '../cell/cell.types.js';
 import { PageArgsInput } from '../../graphql/page-args.js';
 import { pageWindow, toPage } from '../../graphql/connection.js';
+import { visibleOrNotFound } from '../../graphql/targets.js';
 import { parseId, parseOptionalId } from '../../graphql/ids.js';
 import type { Context } from '../../graphql/context.js';
 
@@ -22,12 +26,22 @@ export class CommitteeResolver {
     return rows.map((row) => ctx.rows.map(Committee, row));
   }
 
-  @Query(() => Committee, { nullable: true, description: 'One committee by id.' })
+  @Query(() => Committee, { nullable: true, description: 'One committee by id; NOT_FOUND when it does not exist or is outside your scope.' })
   committee(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Committee | null> {
-    return ctx.loaders.committee.load(parseId(id, 'id'));
+    return visibleOrNotFound(ctx.loaders.committee.load(parseId(id, 'id')), 'id');
   }
 
-  @FieldResolver(() => Committee, { nullable: true, description: 'Parent committee; null at the top.' })
+  @Mutation(() => Committee, { description: 'Create a committee (admin, inside the admin\'s subtree). Errors: NOT_FOUND (parentId), FORBIDDEN, BAD_USER_INPUT (duplicate name).' })
+  createCommittee(@Ctx() ctx: Context, @Arg('input', { description: 'The committee.' }) input: CreateCommitteeInput): Promise<Committee> {
+    return createCommittee(ctx, input);
+  }
+
+  @Mutation(() => Cell, { description: 'Create a cell (admin, inside the admin\'s subtree). Errors: NOT_FOUND (committeeId), FORBIDDEN, BAD_USER_INPUT (duplicate name).' })
+  createCell(@Ctx() ctx: Context, @Arg('input', { description: 'The cell.' }) input: CreateCellInput): Promise<Cell> {
+    return createCell(ctx, input);
+  }
+
+  @FieldResolver(() => Committee, { nullable: true, description: 'Parent committee; null at the top, or when it is above what you may see.' })
   parent(@Root() committee: Committee, @Ctx() ctx: Context): Promise<Committee | null> | null {
     return committee.parent ? ctx.loaders.committee.load(committee.parent.id) : null;
   }

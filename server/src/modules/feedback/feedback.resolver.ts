@@ -8,6 +8,7 @@ import { Visit } from '../visit/visit.entity.js';
 import { Cell } from '../cell/cell.entity.js';
 import { Household } from '../household/household.entity.js';
 import { PageArgsInput } from '../../graphql/page-args.js';
+import { visibleOrNotFound } from '../../graphql/targets.js';
 import { parseId } from '../../graphql/ids.js';
 import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
@@ -34,9 +35,9 @@ class FeedbackItemsArgs extends PageArgsInput {
 
 @Resolver(() => Feedback)
 export class FeedbackResolver {
-  @Query(() => Feedback, { nullable: true, description: 'One feedback by id.' })
+  @Query(() => Feedback, { nullable: true, description: 'One feedback by id; NOT_FOUND when it does not exist or is outside your scope.' })
   feedback(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Feedback | null> {
-    return ctx.loaders.feedback.load(parseId(id, 'id'));
+    return visibleOrNotFound(ctx.loaders.feedback.load(parseId(id, 'id')), 'id');
   }
 
   @Query(() => FeedbackConnection, { description: 'Feedback, newest first, filtered by unit, status, level and topic.' })

@@ -7,6 +7,7 @@ import { Visit } from '../visit/visit.entity.js';
 import { VisitConnection } from '../visit/visit.types.js';
 import { PageArgsInput } from '../../graphql/page-args.js';
 import { pageWindow, toPage } from '../../graphql/connection.js';
+import { visibleOrNotFound } from '../../graphql/targets.js';
 import { parseId } from '../../graphql/ids.js';
 import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
@@ -33,9 +34,9 @@ class HouseholdsArgs extends PageArgsInput {
 
 @Resolver(() => Household)
 export class HouseholdResolver {
-  @Query(() => Household, { nullable: true, description: 'One household by id.' })
+  @Query(() => Household, { nullable: true, description: 'One household by id; NOT_FOUND when it does not exist or is outside your scope.' })
   household(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Household | null> {
-    return ctx.loaders.household.load(parseId(id, 'id'));
+    return visibleOrNotFound(ctx.loaders.household.load(parseId(id, 'id')), 'id');
   }
 
   @Query(() => HouseholdConnection, { description: 'Households, filtered by unit, assignment and priority.' })

@@ -4,6 +4,7 @@ import { MemberConnection } from './member.types.js';
 import { Cell } from '../cell/cell.entity.js';
 import { Assignment } from '../assignment/assignment.entity.js';
 import { PageArgsInput } from '../../graphql/page-args.js';
+import { visibleOrNotFound } from '../../graphql/targets.js';
 import { parseId } from '../../graphql/ids.js';
 import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
@@ -27,9 +28,9 @@ class MembersArgs extends PageArgsInput {
 
 @Resolver(() => Member)
 export class MemberResolver {
-  @Query(() => Member, { nullable: true, description: 'One member by id.' })
+  @Query(() => Member, { nullable: true, description: 'One member by id; NOT_FOUND when it does not exist or is outside your scope.' })
   member(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Member | null> {
-    return ctx.loaders.member.load(parseId(id, 'id'));
+    return visibleOrNotFound(ctx.loaders.member.load(parseId(id, 'id')), 'id');
   }
 
   @Query(() => MemberConnection, { description: 'Members, filtered by unit and status.' })

@@ -11,6 +11,7 @@ import { Assignment } from '../assignment/assignment.entity.js';
 import { Member } from '../member/member.entity.js';
 import { Feedback } from '../feedback/feedback.entity.js';
 import { PageArgsInput } from '../../graphql/page-args.js';
+import { visibleOrNotFound } from '../../graphql/targets.js';
 import { parseId } from '../../graphql/ids.js';
 import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
@@ -49,9 +50,9 @@ class VisitsArgs extends PageArgsInput {
 
 @Resolver(() => Visit)
 export class VisitResolver {
-  @Query(() => Visit, { nullable: true, description: 'One visit by id.' })
+  @Query(() => Visit, { nullable: true, description: 'One visit by id; NOT_FOUND when it does not exist or is outside your scope.' })
   visit(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Visit | null> {
-    return ctx.loaders.visit.load(parseId(id, 'id'));
+    return visibleOrNotFound(ctx.loaders.visit.load(parseId(id, 'id')), 'id');
   }
 
   @Query(() => VisitConnection, { description: 'Visits, newest recorded first, filtered by unit, household, member, kind, topic and dates.' })
