@@ -201,6 +201,13 @@ export function createLoaders(em: EntityManager, scope: Scope, rows: RowMapper) 
     memberAssignments: allBy(env, Assignment, 'assignment', 'member_id', 't.started_on desc, t.id desc'),
     household: byId(env, Household, 'household'),
     householdGroup: byId(env, HouseholdGroup, 'household_group'),
+    /** Committee of a household's cell: not personal data, so not scoped (visit policies hang on it). */
+    householdCommittee: new DataLoader<number, number>(async (ids) => {
+      const rows = await em.execute<{ id: number; committee_id: number }[]>(
+        'select h.id, c.committee_id from household h join cell c on c.id = h.cell_id where h.id = any(?::int[])', [intArray(ids)]);
+      const map = new Map(rows.map((r) => [r.id, r.committee_id]));
+      return ids.map((id) => map.get(id) ?? new Error(`household ${id} not found`));
+    }),
     householdAssignments: allBy(env, Assignment, 'assignment', 'household_id', 't.started_on desc, t.id desc'),
     householdPoverty: allBy(env, HouseholdPoverty, 'household_poverty', 'household_id', 't.valid_from'),
     householdLastVisit: latestBy(env, Visit, 'visit', 'household_id', 't.visited_on desc, t.id desc'),

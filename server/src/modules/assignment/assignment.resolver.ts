@@ -65,14 +65,14 @@ export class AssignmentResolver {
     return unassignHousehold(ctx, input);
   }
 
-  @FieldResolver(() => Member, { description: 'The responsible member.' })
-  async member(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Member> {
-    return (await ctx.loaders.member.load(assignment.member.id))!;
+  @FieldResolver(() => Member, { nullable: true, description: 'The responsible member; null when outside your scope.' })
+  member(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Member | null> {
+    return ctx.loaders.member.load(assignment.member.id);
   }
 
-  @FieldResolver(() => Household, { description: 'The household.' })
-  async household(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Household> {
-    return (await ctx.loaders.household.load(assignment.household.id))!;
+  @FieldResolver(() => Household, { nullable: true, description: 'The household; null when outside your scope.' })
+  household(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Household | null> {
+    return ctx.loaders.household.load(assignment.household.id);
   }
 
   @FieldResolver(() => Visit, { nullable: true, description: 'The latest visit under this assignment.' })
@@ -82,9 +82,7 @@ export class AssignmentResolver {
 
   @FieldResolver(() => Int, { description: 'Days between visits that the visit policy sets for this assignment.' })
   async intervalDays(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<number> {
-    const household = (await ctx.loaders.household.load(assignment.household.id))!;
-    const cell = (await ctx.loaders.cell.load(household.cell.id))!;
-    const policy = await ctx.loaders.visitPolicy.load(cell.committee.id);
+    const policy = await ctx.loaders.visitPolicy.load(await ctx.loaders.householdCommittee.load(assignment.household.id));
     return assignment.mode === AssignmentMode.REGULAR ? policy.regularIntervalDays : policy.nonRegularIntervalDays;
   }
 

@@ -44,9 +44,9 @@ export class CellResolver {
     return findPage(ctx, Cell, 'cell', conds, args);
   }
 
-  @FieldResolver(() => Committee, { description: 'Committee the cell belongs to.' })
-  async committee(@Root() cell: Cell, @Ctx() ctx: Context): Promise<Committee> {
-    return (await ctx.loaders.committee.load(cell.committee.id))!;
+  @FieldResolver(() => Committee, { nullable: true, description: 'Committee the cell belongs to; null when outside your scope.' })
+  committee(@Root() cell: Cell, @Ctx() ctx: Context): Promise<Committee | null> {
+    return ctx.loaders.committee.load(cell.committee.id);
   }
 
   @FieldResolver(() => MemberConnection, { description: 'Members whose cell of activity this is.' })

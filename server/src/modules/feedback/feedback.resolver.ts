@@ -71,14 +71,14 @@ export class FeedbackResolver {
     return closeFeedback(ctx, input);
   }
 
-  @FieldResolver(() => Visit, { description: 'Visit on which it was raised.' })
-  async visit(@Root() feedback: Feedback, @Ctx() ctx: Context): Promise<Visit> {
-    return (await ctx.loaders.visit.load(feedback.visit.id))!;
+  @FieldResolver(() => Visit, { nullable: true, description: 'Visit on which it was raised; null when outside your scope.' })
+  visit(@Root() feedback: Feedback, @Ctx() ctx: Context): Promise<Visit | null> {
+    return ctx.loaders.visit.load(feedback.visit.id);
   }
 
-  @FieldResolver(() => Cell, { description: 'Cell where it was raised.' })
-  async cell(@Root() feedback: Feedback, @Ctx() ctx: Context): Promise<Cell> {
-    return (await ctx.loaders.cell.load(feedback.cell.id))!;
+  @FieldResolver(() => Cell, { nullable: true, description: 'Cell where it was raised; null when outside your scope.' })
+  cell(@Root() feedback: Feedback, @Ctx() ctx: Context): Promise<Cell | null> {
+    return ctx.loaders.cell.load(feedback.cell.id);
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'Household that raised it.' })

@@ -52,9 +52,9 @@ export class HouseholdResolver {
     return findPage(ctx, Household, 'household', conds, args);
   }
 
-  @FieldResolver(() => Cell, { description: 'Cell whose area the household is in.' })
-  async cell(@Root() household: Household, @Ctx() ctx: Context): Promise<Cell> {
-    return (await ctx.loaders.cell.load(household.cell.id))!;
+  @FieldResolver(() => Cell, { nullable: true, description: 'Cell whose area the household is in; null when outside your scope.' })
+  cell(@Root() household: Household, @Ctx() ctx: Context): Promise<Cell | null> {
+    return ctx.loaders.cell.load(household.cell.id);
   }
 
   @FieldResolver(() => HouseholdGroup, { nullable: true, description: 'Household group (nhóm hộ), if any.' })

@@ -43,9 +43,9 @@ export class MemberResolver {
     return findPage(ctx, Member, 'member', conds, args);
   }
 
-  @FieldResolver(() => Cell, { description: 'Cell of activity (chi bộ sinh hoạt).' })
-  async cell(@Root() member: Member, @Ctx() ctx: Context): Promise<Cell> {
-    return (await ctx.loaders.cell.load(member.cell.id))!;
+  @FieldResolver(() => Cell, { nullable: true, description: 'Cell of activity (chi bộ sinh hoạt); null when outside your scope (e.g. for the residence cell).' })
+  cell(@Root() member: Member, @Ctx() ctx: Context): Promise<Cell | null> {
+    return ctx.loaders.cell.load(member.cell.id);
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell where the member lives, when it differs (chi bộ nơi cư trú, Quy định 213).' })

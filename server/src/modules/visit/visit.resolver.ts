@@ -75,9 +75,9 @@ export class VisitResolver {
     return recordVisit(ctx, input);
   }
 
-  @FieldResolver(() => Cell, { description: 'Cell of the visit.' })
-  async cell(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Cell> {
-    return (await ctx.loaders.cell.load(visit.cell.id))!;
+  @FieldResolver(() => Cell, { nullable: true, description: 'Cell of the visit; null when outside your scope.' })
+  cell(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Cell | null> {
+    return ctx.loaders.cell.load(visit.cell.id);
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'Household visited, for a home visit.' })
