@@ -32,6 +32,14 @@ export interface ContextInput {
   userAgent?: string | null;
 }
 
+/** After sign-in, the rest of the request (the returned viewer's fields) is resolved as the new viewer. */
+export function actAs(ctx: Context, viewer: Viewer): void {
+  ctx.viewer = viewer;
+  ctx.scope = new Scope(viewer);
+  ctx.rows = new RowMapper(ctx.em);
+  ctx.loaders = createLoaders(ctx.em, ctx.scope, ctx.rows);
+}
+
 export function createContext(orm: Orm, input: ContextInput): Context {
   const em = orm.em.fork() as EntityManager;
   const viewer = input.viewer ?? null;

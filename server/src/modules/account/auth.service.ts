@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
+import { actAs, type Context } from '../../graphql/context.js';
 import { DomainError } from '../../graphql/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../auth/password.js';
 import { REFRESH_TOKEN_DAYS, hashRefreshToken, newRefreshToken } from '../../auth/tokens.js';
@@ -44,6 +44,7 @@ async function issue(ctx: Context, em: EntityManager, accountId: number, session
   const { token, expiresAt } = await ctx.tokens.sign(accountId, sessionId);
   const viewer = await loadViewer(em, { accountId, sessionId, expiresAt });
   if (!viewer) throw unauthenticated();
+  actAs(ctx, viewer);
   return { accessToken: token, accessTokenExpiresAt: expiresAt, refreshToken, viewer: toViewerType(viewer) };
 }
 
