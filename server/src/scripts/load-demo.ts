@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js'
 import { connectOrm, migrate } from '../db/orm.js';
 import { SCALES, type Scale } from '../demo/generate.js';
 import { loadDemo } from '../demo/load.js';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../demo/accounts.js';
 
 const USAGE = `usage: load-demo --scale ${SCALES.join('|')} [--seed N] [--reference-date YYYY-MM-DD] [--database-url URL] [--keep]`;
 
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
       scale, seed, referenceDate: values['reference-date'], log: (line) => console.log(line),
     });
     printTable(result.rows, result.seconds, scale);
+    const accounts = await seedDemoAccounts(url);
+    console.log(`demo accounts (password "${DEMO_PASSWORD}"): ${accounts.map((a) => a.username).join(', ')}`);
     if (embedded && values.keep) {
       console.log(`--keep: PostgreSQL still running at ${url} (Ctrl-C to stop)`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
