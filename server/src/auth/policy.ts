@@ -60,6 +60,8 @@ export const FIELD_POLICY: Record<string, Record<string, FieldRule>> = {
   FeedbackConnection: { '*': ALL }, FeedbackEdge: { '*': ALL },
   AuditEntryConnection: { '*': ALL }, AuditEntryEdge: { '*': ALL },
   AccountConnection: { '*': ALL }, AccountEdge: { '*': ALL },
+  // Aggregates: served only for units the viewer reads whole (Scope.coversUnit), analysts included.
+  CoverageReport: { '*': ALL }, UnitCoverage: { '*': ALL }, CoverageFigures: { '*': ALL },
   // Only ever built for the signed-in viewer, by committee staff (audit) or by admins (accounts).
   Session: { '*': ALL },
   Viewer: { '*': ALL },
@@ -75,7 +77,9 @@ const STAFF_OR_SECRETARY = [Role.COMMITTEE_STAFF, Role.CELL_SECRETARY] as const;
 const FIELD_WORKERS = [Role.COMMITTEE_STAFF, Role.CELL_SECRETARY, Role.MEMBER] as const;
 const READERS = [Role.COMMITTEE_STAFF, Role.CELL_SECRETARY, Role.MEMBER, Role.ANALYST] as const;
 
-export const OPERATION_POLICY: Record<'Query' | 'Mutation', Record<string, OperationRule>> = {
+export type RootType = 'Query' | 'Mutation' | 'Subscription';
+
+export const OPERATION_POLICY: Record<RootType, Record<string, OperationRule>> = {
   Query: {
     viewer: 'public',
     // The org tree: every signed-in role navigates it (rows limited by scope).
@@ -83,6 +87,7 @@ export const OPERATION_POLICY: Record<'Query' | 'Mutation', Record<string, Opera
     members: READERS, member: READERS, households: READERS, household: READERS,
     assignments: READERS, assignment: READERS, visits: READERS, visit: READERS,
     feedbackItems: READERS, feedback: READERS,
+    coverage: READERS,
     auditLog: [Role.COMMITTEE_STAFF, Role.ADMIN],
     accounts: [Role.ADMIN],
   },
@@ -94,6 +99,10 @@ export const OPERATION_POLICY: Record<'Query' | 'Mutation', Record<string, Opera
     escalateFeedback: STAFF_OR_SECRETARY, answerFeedback: STAFF_OR_SECRETARY, closeFeedback: STAFF_OR_SECRETARY,
     createAccount: [Role.ADMIN], grantRole: [Role.ADMIN], revokeRole: [Role.ADMIN], setAccountDisabled: [Role.ADMIN],
     createCommittee: [Role.ADMIN], createCell: [Role.ADMIN],
+  },
+  // Events are filtered per subscriber by the same scope and field policy as queries.
+  Subscription: {
+    coverageChanged: READERS, visitRecorded: READERS, assignmentChanged: READERS, feedbackChanged: READERS,
   },
 };
 

@@ -1,6 +1,6 @@
 import { GraphQLError, defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Context } from '../graphql/context.js';
-import { FIELD_POLICY, OPERATION_POLICY, fieldRule, operationAllowed } from './policy.js';
+import { FIELD_POLICY, OPERATION_POLICY, fieldRule, operationAllowed, type RootType } from './policy.js';
 
 const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -11,7 +11,7 @@ export function uncoveredFields(schema: GraphQLSchema): string[] {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.keys(type.getFields())) {
       const covered = ROOTS.has(type.name)
-        ? OPERATION_POLICY[type.name as 'Query' | 'Mutation']?.[field] !== undefined
+        ? OPERATION_POLICY[type.name as RootType]?.[field] !== undefined
         : fieldRule(type.name, field) !== undefined;
       if (!covered) missing.push(`${type.name}.${field}`);
     }
@@ -37,13 +37,23 @@ export function applyPolicy(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
       if (ROOTS.has(type.name)) {
-        const rule = OPERATION_POLICY[type.name as 'Query' | 'Mutation'][field.name];
+        const rule = OPERATION_POLICY[type.name as RootType][field.name];
         if (rule === 'public') continue;
-        field.resolve = (source, args, ctx: Context, info) => {
+        const check = (ctx: Context) => {
           if (!ctx.viewer) throw unauthenticated();
           if (!operationAllowed(rule, ctx.scope)) throw forbidden(`${type.name}.${field.name}`);
+        };
+        field.resolve = (source, args, ctx: Context, info) => {
+          check(ctx);
           return resolve(source, args, ctx, info);
         };
+        const subscribe = field.subscribe;
+        if (subscribe) {
+          field.subscribe = (source, args, ctx: Context, info) => {
+            check(ctx);
+            return subscribe(source, args, ctx, info);
+          };
+        }
         continue;
       }
       const rule = fieldRule(type.name, field.name)!;

@@ -96,6 +96,24 @@ export class Scope {
     }
   }
 
+  /**
+   * The access to a changed row that a live event describes, decided in memory with the same
+   * rules as the SQL predicates (no query per subscriber); null when the viewer may not see it.
+   */
+  accessToEvent(cellId: number, path: string, memberIds: readonly number[]): Access | null {
+    const under = (prefixes: string[]) => prefixes.some((p) => path.startsWith(p.slice(0, -1)));
+    if (under(this.fullPrefixes) || this.secretaryCells.includes(cellId)) return 'full';
+    if (this.memberId && memberIds.includes(this.memberId)) return 'self';
+    if (under(this.analystPrefixes)) return 'analyst';
+    return null;
+  }
+
+  /** The viewer may read every row of a committee subtree or cell (aggregates never count rows out of scope). */
+  coversUnit(path: string, cellId?: number): boolean {
+    const under = (prefixes: string[]) => prefixes.some((p) => path.startsWith(p.slice(0, -1)));
+    return under(this.fullPrefixes) || under(this.analystPrefixes) || (cellId !== undefined && this.secretaryCells.includes(cellId));
+  }
+
   /** SQL expression on alias `t` giving the Access of each visible row of `table`; unknown tables get the least. */
   access(table: string): Cond {
     const full = (() => {

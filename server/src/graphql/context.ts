@@ -4,6 +4,7 @@ import type { SqlCounter } from '../db/sql-counter.js';
 import { Scope } from '../auth/scope.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { Live } from '../live/live.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { RowMapper } from './rows.js';
 
@@ -19,6 +20,8 @@ export interface Context {
   forbidden: Map<string, number>;
   /** Signs access tokens (login, refresh). */
   tokens: TokenService;
+  /** Live updates of this process (subscriptions); null in contexts that serve none. */
+  live: Live | null;
   /** Client address, for login rate limiting. */
   address: string;
   userAgent: string | null;
@@ -26,6 +29,7 @@ export interface Context {
 
 export interface ContextInput {
   tokens: TokenService;
+  live?: Live | null;
   viewer?: Viewer | null;
   sql?: SqlCounter;
   address?: string;
@@ -51,6 +55,7 @@ export function createContext(orm: Orm, input: ContextInput): Context {
     sql: input.sql ?? { statements: 0 },
     forbidden: new Map(),
     tokens: input.tokens,
+    live: input.live ?? null,
     address: input.address ?? 'unknown',
     userAgent: input.userAgent ?? null,
   };

@@ -9,11 +9,12 @@ import { VisitResolver } from '../modules/visit/visit.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { AccountResolver, AuthResolver, RoleBindingResolver } from '../modules/account/account.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { LiveResolver } from '../modules/live/live.resolver.js';
 import { applyPolicy } from '../auth/schema-policy.js';
 
 export const resolvers = [
   CommitteeResolver, CellResolver, MemberResolver, HouseholdResolver, AssignmentResolver, VisitResolver, FeedbackResolver,
-  AuthResolver, AccountResolver, RoleBindingResolver, AuditResolver,
+  AuthResolver, AccountResolver, RoleBindingResolver, AuditResolver, LiveResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -23,6 +24,12 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false, stopAtFirstError: true },
+    // Every subscription brings its own `subscribe` (live/live.ts, fed by LISTEN/NOTIFY);
+    // type-graphql's topic-based PubSub is never used, and says so if something tries.
+    pubSub: {
+      publish: () => { throw new Error('use live/events.ts notifyInTransaction'); },
+      subscribe: () => { throw new Error('subscriptions declare their own subscribe()'); },
+    },
   }).then(applyPolicy);
   return built;
 }

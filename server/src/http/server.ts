@@ -15,10 +15,14 @@ import { formatError } from '../graphql/errors.js';
 import { TokenService, bearer } from '../auth/tokens.js';
 import { loadViewer, type Viewer } from '../auth/viewer.js';
 import { forbiddenFields } from '../auth/schema-policy.js';
+import { LiveBus } from '../live/bus.js';
+import { Live } from '../live/live.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface AppServer {
   httpServer: Server;
   url: string;
+  live: Live;
   close: () => Promise<void>;
 }
 
@@ -63,13 +67,29 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
   app.disable('x-powered-by');
   const httpServer = createServer(app);
 
+  const live = new Live(new LiveBus(orm.config.get('clientUrl')!), () => orm.em.fork() as EntityManager);
+  await live.bus.start();
+
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  // graphql-ws calls `context` once per operation: each subscription gets its own EntityManager and loaders.
-  const wsCleanup = useServer({
+  type Extra = { viewer?: Viewer; expiry?: NodeJS.Timeout };
+  const wsCleanup = useServer<Record<string, unknown> | undefined, Extra>({
     schema,
-    context: async (ctx) => createContext(orm, {
+    // Authenticated at connection_init; the socket closes (4401) when the access token expires,
+    // and the client reconnects with a fresh one.
+    onConnect: async (ctx) => {
+      const viewer = await viewerOf(ctx.connectionParams?.authorization);
+      if (!viewer) return false;
+      ctx.extra.viewer = viewer;
+      const ms = viewer.tokenExpiresAt.getTime() - Date.now();
+      ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(4401, 'Unauthorized: token expired'), Math.max(0, ms));
+      return true;
+    },
+    onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+    // Called once per operation: each subscription gets its own EntityManager and loaders.
+    context: (ctx) => createContext(orm, {
       tokens,
-      viewer: await viewerOf(ctx.connectionParams?.authorization),
+      live,
+      viewer: ctx.extra.viewer ?? null,
       address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
       userAgent: ctx.extra.request.headers['user-agent'] ?? null,
     }),
@@ -108,6 +128,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
       context: async ({ req }) => createContext(orm, {
         tokens,
         viewer: await viewerOf(req.headers.authorization),
+        live,
         sql: (req as CountedRequest).sqlCounter,
         address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         userAgent: req.headers['user-agent'] ?? null,
@@ -126,9 +147,11 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     httpServer,
+    live,
     url: `http://${options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host}:${port}`,
     close: async () => {
       await apollo.stop();
+      await live.stop();
     },
   };
 }

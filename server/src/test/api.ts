@@ -1,6 +1,7 @@
 import { connectOrm, type Orm } from '../db/orm.js';
 import { startServer } from '../http/server.js';
 import { hashPassword } from '../auth/password.js';
+import type { Live } from '../live/live.js';
 import { createTestDatabase } from './db.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -15,6 +16,8 @@ export interface TestApi {
   url: string;
   databaseUrl: string;
   orm: Orm;
+  /** The server's live updates (coverage hub counters). */
+  live: Live;
   /** Root committee of the test tree; every builder committee goes under it by default. */
   rootId: number;
   /** POSTs a GraphQL operation over real HTTP as committee staff of the root (sees everything). */
@@ -66,7 +69,7 @@ export async function startTestApi(): Promise<TestApi> {
   const [{ id: rootId }] = await sql<{ id: number }>(`insert into committee (kind, name) values ('province', 'Tỉnh Kiểm Thử') returning id`);
   const gql = await account([{ role: 'committee_staff', committeeId: rootId }]);
   return {
-    url: server.url, databaseUrl, orm, rootId, gql, as, login, account, sql,
+    url: server.url, databaseUrl, orm, live: server.live, rootId, gql, as, login, account, sql,
     close: async () => {
       await server.close();
       await orm.close();

@@ -6,9 +6,11 @@ type Sql = TestApi['sql'];
  * Readable test data: `const seed = builders(api.sql, api.rootId); const commune = await seed.committee(...)`.
  * Rows go in through SQL, so every database rule applies to them too.
  */
+/** Shared by every builder of the process, so generated names never collide. */
+let n = 0;
+const next = () => ++n;
+
 export function builders(sql: Sql, rootId: number | null = null) {
-  let n = 0;
-  const next = () => ++n;
   const one = async (text: string, params: unknown[]) => (await sql<{ id: number }>(text, params))[0].id;
   return {
     committee: (o: { parentId?: number; kind?: string; name?: string } = {}) =>

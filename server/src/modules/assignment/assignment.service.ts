@@ -4,6 +4,7 @@ import { parseId } from '../../graphql/ids.js';
 import { inTransaction } from '../../graphql/transaction.js';
 import { requireManageCell, visibleOrNotFound } from '../../graphql/targets.js';
 import { Assignment, AssignmentMode } from './assignment.entity.js';
+import { assignmentEvent, notifyInTransaction } from '../../live/events.js';
 import type { AssignHouseholdInput, UnassignHouseholdInput } from './assignment.input.js';
 
 /**
@@ -27,6 +28,7 @@ export async function assignHousehold(ctx: Context, input: AssignHouseholdInput)
        values (?, ?, ?, coalesce(?::date, current_date)) returning id`,
       [memberId, householdId, mode, input.startedOn ?? null],
     );
+    await notifyInTransaction(em, [await assignmentEvent(em, row.id)]);
     return row.id;
   });
   return (await ctx.loaders.assignment.load(id))!;
@@ -43,6 +45,7 @@ export async function unassignHousehold(ctx: Context, input: UnassignHouseholdIn
     if (current.ended_on) throw new DomainError('ASSIGNMENT_ALREADY_ENDED');
     await em.execute(`update assignment set ended_on = coalesce(?::date, current_date), end_reason = ? where id = ?`,
       [input.endedOn ?? null, input.reason ?? null, assignmentId]);
+    await notifyInTransaction(em, [await assignmentEvent(em, assignmentId)]);
   });
   return (await ctx.loaders.assignment.load(assignmentId))!;
 }

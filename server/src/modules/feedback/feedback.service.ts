@@ -6,6 +6,7 @@ import { inTransaction } from '../../graphql/transaction.js';
 import { requireFeedbackLevel, visibleOrNotFound } from '../../graphql/targets.js';
 import { forbidden } from '../../auth/schema-policy.js';
 import { canRecordFor } from '../visit/visit.service.js';
+import { feedbackEvent, notifyInTransaction } from '../../live/events.js';
 import { Feedback, FeedbackStatus } from './feedback.entity.js';
 import type { Topic } from '../visit/topic.js';
 
@@ -36,7 +37,9 @@ export async function raiseFeedback(ctx: Context, input: Draft & { visitId: stri
   const id = await inTransaction(ctx, async (em) => {
     const [row] = await em.execute<{ id: number; cell_id: number; household_id: number | null; visited_on: string }[]>(
       'select id, cell_id, household_id, visited_on from visit where id = ?', [visitId]);
-    return insertFeedback(em, row, input);
+    const feedbackId = await insertFeedback(em, row, input);
+    await notifyInTransaction(em, [await feedbackEvent(em, feedbackId)]);
+    return feedbackId;
   });
   return (await ctx.loaders.feedback.load(id))!;
 }
@@ -53,6 +56,7 @@ async function transition(ctx: Context, feedbackId: string, set: string, params:
   await inTransaction(ctx, async (em) => {
     const rows = await em.execute(`update feedback set ${set} where id = ? returning id`, [...params, id]);
     if (rows.length === 0) throw notFound('feedbackId');
+    await notifyInTransaction(em, [await feedbackEvent(em, id)]);
   }, note);
   return (await ctx.loaders.feedback.load(id))!;
 }

@@ -7,6 +7,7 @@ import { cellTarget, visibleOrNotFound } from '../../graphql/targets.js';
 import { canManageCell } from '../../auth/policy.js';
 import { forbidden } from '../../auth/schema-policy.js';
 import { insertFeedback } from '../feedback/feedback.service.js';
+import { notifyInTransaction, visitEvents } from '../../live/events.js';
 import { Visit, VisitKind } from './visit.entity.js';
 import type { RecordVisitInput } from './visit.input.js';
 
@@ -60,6 +61,7 @@ export async function recordVisit(ctx: Context, input: RecordVisitInput): Promis
       await em.execute('insert into visit_participant (visit_id, member_id) select ?, unnest(?::int[])', [row.id, intArray([...participants])]);
     }
     for (const draft of input.feedback ?? []) await insertFeedback(em, row, draft);
+    await notifyInTransaction(em, await visitEvents(em, row.id));
     return row.id;
   });
   return (await ctx.loaders.visit.load(id))!;
