@@ -11,7 +11,8 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { ID: 'string' },
+        // Both travel as ISO 8601 strings; parse them where a date is needed.
+        scalars: { ID: 'string', DateTimeISO: 'string', LocalDate: 'string' },
       },
     },
   },

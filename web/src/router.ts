@@ -1,4 +1,9 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { installAuthGuard } from './modules/auth/auth-guard';
+import { authRoutes } from './modules/auth/auth.routes';
+import type { Auth } from './modules/auth/use-auth';
+import { homeLocation } from './modules/auth/viewer-units';
+import { cellRoutes } from './modules/cells/cell.routes';
 import { committeeRoutes } from './modules/committees/committee.routes';
 
 declare module 'vue-router' {
@@ -10,22 +15,35 @@ declare module 'vue-router' {
   }
 }
 
-export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'committees' } },
-  ...committeeRoutes,
-  {
-    path: '/:pathMatch(.*)*',
-    name: 'not-found',
-    component: () => import('./layout/not-found-page.vue'),
-    meta: { titleKey: 'notFound.title' },
-  },
-];
+export function appRoutes(auth: Pick<Auth, 'viewer'>): RouteRecordRaw[] {
+  return [
+    {
+      path: '/',
+      name: 'home',
+      // Decided in beforeEnter, after the auth guard has restored the session: the viewer's own unit.
+      component: () => import('./modules/committees/committee-roots-page.vue'),
+      beforeEnter: () => homeLocation(auth.viewer.value),
+    },
+    ...authRoutes,
+    ...committeeRoutes,
+    ...cellRoutes,
+    {
+      path: '/:pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('./layout/not-found-page.vue'),
+      meta: { titleKey: 'notFound.title' },
+    },
+  ];
+}
 
-export function createAppRouter() {
-  return createRouter({
+/** `afterSignOut` runs when a session has ended and the user is on the login page. */
+export function createAppRouter(auth: Auth, afterSignOut?: () => unknown) {
+  const router = createRouter({
     // The server answers every unknown path with index.html, so clean URLs work on reload.
     history: createWebHistory(import.meta.env.BASE_URL),
-    routes,
+    routes: appRoutes(auth),
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   });
+  installAuthGuard(router, auth, afterSignOut);
+  return router;
 }

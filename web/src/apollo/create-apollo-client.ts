@@ -1,7 +1,10 @@
-import { ApolloClient, HttpLink, InMemoryCache, split } from '@apollo/client/core';
+import { ApolloClient, from, HttpLink, InMemoryCache, split } from '@apollo/client/core';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient } from 'graphql-ws';
+import { createAuthLink } from '../modules/auth/auth-link';
+import type { Auth } from '../modules/auth/use-auth';
+import type { ForbiddenFields } from './forbidden-fields';
+import { createRestartableClient } from './ws-client';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -17,11 +20,25 @@ export function isSubscription(query: Parameters<typeof getMainDefinition>[0]): 
 
 /**
  * Queries and mutations go over HTTP, subscriptions over one lazy WebSocket
- * (opened on the first subscription, closed when the last one ends).
+ * (opened on the first subscription, closed when the last one ends). Both carry the access token.
  */
-export function createApolloClient(location: Pick<Location, 'protocol' | 'host'> = window.location) {
-  const http = new HttpLink({ uri: GRAPHQL_PATH });
-  const ws = new GraphQLWsLink(createClient({ url: graphqlWsUrl(location), lazy: true }));
+export function createApolloClient(
+  auth: Pick<Auth, 'getAccessToken' | 'refresh' | 'onTokenChange'>,
+  forbiddenFields: Pick<ForbiddenFields, 'link'>,
+  location: Pick<Location, 'protocol' | 'host'> = window.location,
+) {
+  const http = from([forbiddenFields.link, createAuthLink(auth), new HttpLink({ uri: GRAPHQL_PATH })]);
+  const wsClient = createRestartableClient({
+    url: graphqlWsUrl(location),
+    lazy: true,
+    // Read at each connect, so a reconnect after a refresh presents the new token.
+    connectionParams: async () => {
+      const token = await auth.getAccessToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+  });
+  auth.onTokenChange(() => wsClient.restart());
+  const ws = new GraphQLWsLink(wsClient);
   return new ApolloClient({
     link: split(({ query }) => isSubscription(query), ws, http),
     cache: new InMemoryCache(),

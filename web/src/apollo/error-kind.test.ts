@@ -10,6 +10,11 @@ describe('errorKind', () => {
     expect(errorKind({ graphQLErrors: [badId], networkError: null })).toBe('notFound');
   });
 
+  it('says the role may not see this rather than that loading failed', () => {
+    const forbidden = new GraphQLError('Không có quyền / Not allowed', { extensions: { code: 'FORBIDDEN' } });
+    expect(errorKind({ graphQLErrors: [forbidden], networkError: null })).toBe('forbidden');
+  });
+
   it('tells the user the server is unreachable when fetch itself failed', () => {
     expect(errorKind({ graphQLErrors: [], networkError: new TypeError('Failed to fetch') })).toBe('offline');
   });

@@ -1,4 +1,4 @@
-import type { CellKind, CommitteeKind } from '../../gql/graphql';
+import type { CellKind, CommitteeKind, MemberStatus, Role } from '../../gql/graphql';
 
 /** Vietnamese, the source language: every other locale must have exactly these keys. */
 export const vi = {
@@ -21,6 +21,7 @@ export const vi = {
     error: 'Không tải được dữ liệu.',
     offline: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     retry: 'Thử lại',
+    forbidden: 'Tài khoản của bạn không có quyền xem nội dung này.',
   },
   notFound: {
     title: 'Không tìm thấy trang',
@@ -46,6 +47,75 @@ export const vi = {
     loadMore: 'Xem thêm chi bộ',
     notFound: 'Không tìm thấy đảng bộ này.',
     backToAll: 'Về danh sách đảng bộ',
+    yourUnits: 'Đơn vị của bạn',
+    cellOf: 'Chi bộ thuộc {committee}',
+  },
+  cells: {
+    title: 'Chi bộ',
+    members: 'Đảng viên',
+    memberCount: '{n} đảng viên',
+    householdCount: '{n} hộ gia đình',
+    noMembers: 'Chi bộ chưa có đảng viên nào bạn được xem.',
+    shownMembers: 'Đang hiện {shown}/{total} đảng viên',
+    livesElsewhere: 'Cư trú ngoài xã',
+    notFound: 'Không tìm thấy chi bộ này.',
+  },
+  memberStatus: {
+    ACTIVE: 'Đang sinh hoạt',
+    EXEMPT: 'Miễn sinh hoạt',
+  } satisfies Record<MemberStatus, string>,
+  auth: {
+    login: {
+      title: 'Đăng nhập',
+      lead: 'Dùng tài khoản đơn vị đã cấp cho bạn.',
+      continue: 'Đăng nhập để mở trang bạn vừa chọn.',
+      username: 'Tên đăng nhập',
+      password: 'Mật khẩu',
+      submit: 'Đăng nhập',
+      submitting: 'Đang đăng nhập…',
+      required: 'Nhập tên đăng nhập và mật khẩu.',
+    },
+    password: {
+      show: 'Hiện mật khẩu',
+      hide: 'Ẩn mật khẩu',
+      title: 'Đổi mật khẩu',
+      lead: 'Mật khẩu mới dùng cho lần đăng nhập sau.',
+      current: 'Mật khẩu hiện tại',
+      next: 'Mật khẩu mới',
+      confirm: 'Nhập lại mật khẩu mới',
+      required: 'Điền đủ ba ô.',
+      mismatch: 'Hai lần nhập mật khẩu mới không khớp.',
+      sameAsCurrent: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+      submit: 'Đổi mật khẩu',
+      submitting: 'Đang đổi…',
+      done: 'Đã đổi mật khẩu.',
+    },
+    account: {
+      label: 'Tài khoản',
+      logout: 'Đăng xuất',
+      changePassword: 'Đổi mật khẩu',
+    },
+    errors: {
+      invalidCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      wrongCurrentPassword: 'Mật khẩu hiện tại không đúng.',
+      rateLimited: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+      accountDisabled: 'Tài khoản này đã bị khóa. Hãy liên hệ quản trị viên của đơn vị.',
+      offline: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+      sessionExpired: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+      invalidNewPassword: 'Mật khẩu mới chưa đạt yêu cầu.',
+      failed: 'Không thực hiện được. Vui lòng thử lại.',
+    },
+  },
+  role: {
+    ADMIN: 'Quản trị',
+    ANALYST: 'Phân tích',
+    CELL_SECRETARY: 'Bí thư chi bộ',
+    COMMITTEE_STAFF: 'Cán bộ cấp ủy',
+    MEMBER: 'Đảng viên',
+  } satisfies Record<Role, string>,
+  masked: {
+    title: 'Ẩn theo quyền truy cập',
+    note: 'Họ tên được ẩn theo quyền truy cập của bạn.',
   },
   committeeKind: {
     BLOC: 'Đảng bộ khối',

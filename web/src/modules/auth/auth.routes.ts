@@ -1,0 +1,16 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const authRoutes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./login-page.vue'),
+    meta: { titleKey: 'auth.login.title', public: true },
+  },
+  {
+    path: '/account/password',
+    name: 'change-password',
+    component: () => import('./change-password-page.vue'),
+    meta: { titleKey: 'auth.password.title' },
+  },
+];
