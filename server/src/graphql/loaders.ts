@@ -183,40 +183,57 @@ function effectivePolicies(env: Env) {
   });
 }
 
+/** An object whose properties are built on first use: a request pays only for the loaders it uses. */
+function lazy<T extends Record<string, () => unknown>>(factories: T): { [K in keyof T]: ReturnType<T[K]> } {
+  const loaders = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const [key, make] of Object.entries(factories)) {
+    Object.defineProperty(loaders, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = make();
+        Object.defineProperty(loaders, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return loaders;
+}
+
 /** Per-request DataLoaders: every nested field is batched into one statement per level, within the viewer's scope. */
 export function createLoaders(em: EntityManager, scope: Scope, rows: RowMapper) {
   const env: Env = { em, scope, rows };
-  return {
-    committee: byId(env, Committee, 'committee'),
-    committeeChildren: allBy(env, Committee, 'committee', 'parent_id', 't.name, t.id'),
-    committeeCells: pagedChildren(env, Cell, 'cell', 'committee_id'),
-    committeeCellCount: countBy(env, 'cell', 'committee_id'),
-    visitPolicy: effectivePolicies(env),
-    cell: byId(env, Cell, 'cell'),
-    cellMembers: pagedChildren(env, Member, 'member', 'cell_id'),
-    cellMemberCount: countBy(env, 'member', 'cell_id'),
-    cellHouseholds: pagedChildren(env, Household, 'household', 'cell_id'),
-    cellHouseholdCount: countBy(env, 'household', 'cell_id'),
-    member: byId(env, Member, 'member'),
-    memberAssignments: allBy(env, Assignment, 'assignment', 'member_id', 't.started_on desc, t.id desc'),
-    household: byId(env, Household, 'household'),
-    householdGroup: byId(env, HouseholdGroup, 'household_group'),
+  return lazy({
+    committee: () => byId(env, Committee, 'committee'),
+    committeeChildren: () => allBy(env, Committee, 'committee', 'parent_id', 't.name, t.id'),
+    committeeCells: () => pagedChildren(env, Cell, 'cell', 'committee_id'),
+    committeeCellCount: () => countBy(env, 'cell', 'committee_id'),
+    visitPolicy: () => effectivePolicies(env),
+    cell: () => byId(env, Cell, 'cell'),
+    cellMembers: () => pagedChildren(env, Member, 'member', 'cell_id'),
+    cellMemberCount: () => countBy(env, 'member', 'cell_id'),
+    cellHouseholds: () => pagedChildren(env, Household, 'household', 'cell_id'),
+    cellHouseholdCount: () => countBy(env, 'household', 'cell_id'),
+    member: () => byId(env, Member, 'member'),
+    memberAssignments: () => allBy(env, Assignment, 'assignment', 'member_id', 't.started_on desc, t.id desc'),
+    household: () => byId(env, Household, 'household'),
+    householdGroup: () => byId(env, HouseholdGroup, 'household_group'),
     /** Committee of a household's cell: not personal data, so not scoped (visit policies hang on it). */
-    householdCommittee: new DataLoader<number, number>(async (ids) => {
+    householdCommittee: () => new DataLoader<number, number>(async (ids) => {
       const rows = await em.execute<{ id: number; committee_id: number }[]>(
         'select h.id, c.committee_id from household h join cell c on c.id = h.cell_id where h.id = any(?::int[])', [intArray(ids)]);
       const map = new Map(rows.map((r) => [r.id, r.committee_id]));
       return ids.map((id) => map.get(id) ?? new Error(`household ${id} not found`));
     }),
-    householdAssignments: allBy(env, Assignment, 'assignment', 'household_id', 't.started_on desc, t.id desc'),
-    householdPoverty: allBy(env, HouseholdPoverty, 'household_poverty', 'household_id', 't.valid_from'),
-    householdLastVisit: latestBy(env, Visit, 'visit', 'household_id', 't.visited_on desc, t.id desc'),
-    householdVisits: pagedChildren(env, Visit, 'visit', 'household_id'),
-    householdVisitCount: countBy(env, 'visit', 'household_id'),
-    assignment: byId(env, Assignment, 'assignment'),
-    assignmentLastVisit: latestBy(env, Visit, 'visit', 'assignment_id', 't.visited_on desc, t.id desc'),
-    visit: byId(env, Visit, 'visit'),
-    visitParticipants: new DataLoader<number, Member[]>(async (visitIds) => {
+    householdAssignments: () => allBy(env, Assignment, 'assignment', 'household_id', 't.started_on desc, t.id desc'),
+    householdPoverty: () => allBy(env, HouseholdPoverty, 'household_poverty', 'household_id', 't.valid_from'),
+    householdLastVisit: () => latestBy(env, Visit, 'visit', 'household_id', 't.visited_on desc, t.id desc'),
+    householdVisits: () => pagedChildren(env, Visit, 'visit', 'household_id'),
+    householdVisitCount: () => countBy(env, 'visit', 'household_id'),
+    assignment: () => byId(env, Assignment, 'assignment'),
+    assignmentLastVisit: () => latestBy(env, Visit, 'visit', 'assignment_id', 't.visited_on desc, t.id desc'),
+    visit: () => byId(env, Visit, 'visit'),
+    visitParticipants: () => new DataLoader<number, Member[]>(async (visitIds) => {
       const found = await scopedRows(env, 'member', 't.id in (select member_id from visit_participant where visit_id = any(?::int[]))',
         [intArray(visitIds)]);
       const members = new Map(found.map((row) => [Number(row.id), env.rows.map(Member, row)]));
@@ -225,10 +242,10 @@ export function createLoaders(em: EntityManager, scope: Scope, rows: RowMapper) 
       return groupBy(visitIds, links, (link) => link.visit_id).map((group) =>
         group.map((link) => members.get(link.member_id)).filter((m): m is Member => !!m));
     }),
-    visitFeedback: allBy(env, Feedback, 'feedback', 'visit_id'),
-    feedback: byId(env, Feedback, 'feedback'),
-    feedbackEvents: allBy(env, FeedbackEvent, 'feedback_event', 'feedback_id', 't.at, t.id'),
-  };
+    visitFeedback: () => allBy(env, Feedback, 'feedback', 'visit_id'),
+    feedback: () => byId(env, Feedback, 'feedback'),
+    feedbackEvents: () => allBy(env, FeedbackEvent, 'feedback_event', 'feedback_id', 't.at, t.id'),
+  });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
