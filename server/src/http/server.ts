@@ -17,6 +17,7 @@ import { loadViewer, type Viewer } from '../auth/viewer.js';
 import { forbiddenFields } from '../auth/schema-policy.js';
 import { LiveBus } from '../live/bus.js';
 import { Live } from '../live/live.js';
+import { sharedSubscriptions } from '../live/multicast.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface AppServer {
@@ -74,6 +75,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
   type Extra = { viewer?: Viewer; expiry?: NodeJS.Timeout };
   const wsCleanup = useServer<Record<string, unknown> | undefined, Extra>({
     schema,
+    subscribe: sharedSubscriptions(),
     // Authenticated at connection_init; the socket closes (4401) when the access token expires,
     // and the client reconnects with a fresh one.
     onConnect: async (ctx) => {

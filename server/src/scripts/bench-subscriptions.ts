@@ -25,6 +25,8 @@ const { values } = parseArgs({
     subscribers: { type: 'string', default: '1000' },
     rate: { type: 'string', default: '2' },
     duration: { type: 'string', default: '20' },
+    // Gives each subscriber its own document, so no two share an execution: the worst case.
+    unshared: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.subscribers);
@@ -88,7 +90,8 @@ async function main() {
           onNonLazyError: reject,
         });
         clients.push(client);
-        client.subscribe<{ visitRecorded: { notes: string } }>({ query: 'subscription { visitRecorded { id notes } }' }, {
+        const query = values.unshared ? `subscription { visitRecorded { id notes s${clients.length}: id } }` : 'subscription { visitRecorded { id notes } }';
+        client.subscribe<{ visitRecorded: { notes: string } }>({ query }, {
           next: (value) => {
             const sent = Number(value.data?.visitRecorded.notes?.replace('bench ', ''));
             if (sent) latencies.push(Date.now() - sent);
@@ -126,7 +129,7 @@ async function main() {
       perConnectionKb: ((rssConnected - rssBefore) / N / 1024).toFixed(1),
     };
     console.log(JSON.stringify(row));
-    console.log(`| ${row.subscribers} | ${row.rate}/s × ${DURATION} s | ${row.delivered}/${row.expected} | ${row.p50} | ${row.p99} | ${row.max} | ${row.connectSeconds} | ${row.rssBefore} → ${row.rssConnected} (peak ${row.peak}) | ${row.perConnectionKb} |`);
+    console.log(`| ${row.subscribers}${values.unshared ? ' (unshared)' : ''} | ${row.rate}/s × ${DURATION} s | ${row.delivered}/${row.expected} | ${row.p50} | ${row.p99} | ${row.max} | ${row.connectSeconds} | ${row.rssBefore} → ${row.rssConnected} (peak ${row.peak}) | ${row.perConnectionKb} |`);
     await Promise.all(clients.map((c) => c.dispose()));
   } finally {
     server.kill();
