@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, phoneContext, screenshot, watchProblems } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { usePhoneBrowser, screenshot, watchProblems } from './browser.js';
 import { DEMO_PASSWORD, signIn } from './session.js';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const newPhone = usePhoneBrowser();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
@@ -25,7 +17,7 @@ async function changePassword(page: Page, current: string, next: string, confirm
 
 describe('changing the password on a phone', () => {
   it('refuses a wrong current password, then changes it, and only the new one opens the account', async () => {
-    const context = await phoneContext(browser);
+    const context = await newPhone();
     const page = await context.newPage();
     const problems = watchProblems(page);
     const next = 'gan-bo-moi-2026';

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { OUTPUT_DIR } from './paths.js';
@@ -13,6 +14,18 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A phone-sized, Vietnamese-speaking browser (an iPhone 12–15 class viewport). */
+/** One Chromium per test file, launched before its tests and closed after; returns a phone-sized context maker. */
+export function usePhoneBrowser(): () => Promise<BrowserContext> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => phoneContext(browser!);
+}
+
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 390, height: 844 },

@@ -1,25 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, phoneContext, screenshot, watchProblems } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { usePhoneBrowser, screenshot, watchProblems } from './browser.js';
 import { apiAccessToken, callApi, committeeId, signIn } from './session.js';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const newPhone = usePhoneBrowser();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 const members = (page: Page) => page.getByTestId('member-list').getByRole('listitem');
 
 describe('a cell’s members on a phone', () => {
   it('shows a cell secretary the names of the members of their cell', async () => {
-    const context = await phoneContext(browser);
+    const context = await newPhone();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${baseUrl}/`);
@@ -56,7 +48,7 @@ describe('a cell’s members on a phone', () => {
     );
     const cell = answer.data!.committee.cells.nodes.find((node) => node.name === 'Chi bộ bản Xốp Mạt')!;
 
-    const context = await phoneContext(browser);
+    const context = await newPhone();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${baseUrl}/cells/${cell.id}`);

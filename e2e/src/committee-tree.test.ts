@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, phoneContext, screenshot, watchProblems } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { usePhoneBrowser, screenshot, watchProblems } from './browser.js';
 import { signIn } from './session.js';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const newPhone = usePhoneBrowser();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 /** The list of subordinate committees (the section is a region named by its heading). */
@@ -23,7 +15,7 @@ const account = (page: Page) => page.getByRole('region', { name: /^(Tài khoản
 
 describe('committee tree on a phone', () => {
   it('signs in as district staff, lands on the district and drills to the commune’s 11 cells, in Vietnamese then English', async () => {
-    const context = await phoneContext(browser);
+    const context = await newPhone();
     const page = await context.newPage();
     const problems = watchProblems(page);
 
@@ -116,7 +108,7 @@ describe('committee tree on a phone', () => {
   });
 
   it('says in Vietnamese that a committee does not exist', async () => {
-    const context = await phoneContext(browser);
+    const context = await newPhone();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/committees/2147483000`);
     await heading(page, 'Đăng nhập').waitFor();

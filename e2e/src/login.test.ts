@@ -1,25 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, phoneContext, screenshot, watchProblems } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { usePhoneBrowser, screenshot, watchProblems } from './browser.js';
 import { apiAccessToken, callApi, committeeId, signIn } from './session.js';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const newPhone = usePhoneBrowser();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 const roles = (page: Page) => page.getByRole('region', { name: 'Tài khoản' }).getByTestId('account-roles');
 
 describe('login on a phone', () => {
   it('says in Vietnamese that the password is wrong, and lets the user see what they typed', async () => {
-    const context = await phoneContext(browser);
+    const context = await newPhone();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${baseUrl}/login`);
@@ -52,7 +44,7 @@ describe('login on a phone', () => {
     const anonymous = await callApi(baseUrl, 'query ($id: ID!) { committee(id: $id) { name } }', { id: commune });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const context = await phoneContext(browser);
+    const context = await newPhone();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${baseUrl}/committees/${commune}`);
@@ -77,7 +69,7 @@ describe('login on a phone', () => {
   });
 
   it('refreshes the access token a minute before it expires, and carries on with the rotated tokens', async () => {
-    const context = await phoneContext(browser);
+    const context = await newPhone();
     await context.clock.install();
     const page = await context.newPage();
     const problems = watchProblems(page);
@@ -134,7 +126,7 @@ describe('login on a phone', () => {
     ['dangvien.xopmat', 'Xã Hữu Khuông', 'Đảng viên · Chi bộ bản Xốp Mạt'],
     ['phantich.nghean', 'Tỉnh Nghệ An', 'Phân tích · Tỉnh Nghệ An'],
   ])('starts %s at their own unit (%s) and shows the role', async (username, landing, roleLine) => {
-    const context = await phoneContext(browser);
+    const context = await newPhone();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${baseUrl}/`);
