@@ -145,6 +145,11 @@ describe('mutations', () => {
       return gql(`mutation ($b: ID!) { revokeRole(roleBindingId: $b) }`, { b: id });
     }, scoped: false },
     setAccountDisabled: { call: async (gql) => gql(`mutation ($a: ID!) { setAccountDisabled(accountId: $a, disabled: true) { disabled } }`, { a: await newAccount() }), scoped: false },
+    saveQuery: { call: (gql) => gql(`mutation ($n: String!) { saveQuery(input: { name: $n, document: "{ viewer { account { id } } }" }) { id } }`, { n: `Truy vấn ${++accounts}` }), scoped: false },
+    deleteSavedQuery: { call: async (gql) => {
+      const saved = await gql(`mutation ($n: String!) { saveQuery(input: { name: $n, document: "{ viewer { account { id } } }" }) { id } }`, { n: `Truy vấn ${++accounts}` });
+      return saved.errors ? saved : gql(`mutation ($id: ID!) { deleteSavedQuery(id: $id) }`, { id: saved.data!.saveQuery.id });
+    }, scoped: false },
   };
   const SESSION = new Set(['login', 'refreshSession', 'logout', 'changePassword']);
 

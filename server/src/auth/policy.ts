@@ -62,6 +62,8 @@ export const FIELD_POLICY: Record<string, Record<string, FieldRule>> = {
   AccountConnection: { '*': ALL }, AccountEdge: { '*': ALL },
   // Aggregates: served only for units the viewer reads whole (Scope.coversUnit), analysts included.
   CoverageReport: { '*': ALL }, UnitCoverage: { '*': ALL }, CoverageFigures: { '*': ALL },
+  // Saved queries are documents, not data: whoever may run one may read it.
+  SavedQuery: { '*': ALL }, SavedQueryConnection: { '*': ALL }, SavedQueryEdge: { '*': ALL },
   // Only ever built for the signed-in viewer, by committee staff (audit) or by admins (accounts).
   Session: { '*': ALL },
   Viewer: { '*': ALL },
@@ -88,6 +90,7 @@ export const OPERATION_POLICY: Record<RootType, Record<string, OperationRule>> =
     assignments: READERS, assignment: READERS, visits: READERS, visit: READERS,
     feedbackItems: READERS, feedback: READERS,
     coverage: READERS,
+    savedQueries: 'authenticated',
     auditLog: [Role.COMMITTEE_STAFF, Role.ADMIN],
     accounts: [Role.ADMIN],
   },
@@ -99,6 +102,7 @@ export const OPERATION_POLICY: Record<RootType, Record<string, OperationRule>> =
     escalateFeedback: STAFF_OR_SECRETARY, answerFeedback: STAFF_OR_SECRETARY, closeFeedback: STAFF_OR_SECRETARY,
     createAccount: [Role.ADMIN], grantRole: [Role.ADMIN], revokeRole: [Role.ADMIN], setAccountDisabled: [Role.ADMIN],
     createCommittee: [Role.ADMIN], createCell: [Role.ADMIN],
+    saveQuery: 'authenticated', deleteSavedQuery: 'authenticated',
   },
   // Events are filtered per subscriber by the same scope and field policy as queries.
   Subscription: {

@@ -5,6 +5,7 @@ import { Scope } from '../auth/scope.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Live } from '../live/live.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { RowMapper } from './rows.js';
 
@@ -22,6 +23,12 @@ export interface Context {
   tokens: TokenService;
   /** Live updates of this process (subscriptions); null in contexts that serve none. */
   live: Live | null;
+  /** Limits of the viewer's roles (set when the operation is known). */
+  limits: Limits;
+  /** Cost of this operation and the account's budget left, reported in `extensions.cost`. */
+  cost: { requested: number; maximum: number; budget: { limit: number; remaining: number; resetsAt: Date } | null } | null;
+  /** The saved query this request runs, if it names one (`extensions.savedQueryId`). */
+  savedQueryId: number | null;
   /** Client address, for login rate limiting. */
   address: string;
   userAgent: string | null;
@@ -30,6 +37,7 @@ export interface Context {
 export interface ContextInput {
   tokens: TokenService;
   live?: Live | null;
+  savedQueryId?: number | null;
   viewer?: Viewer | null;
   sql?: SqlCounter;
   address?: string;
@@ -56,6 +64,9 @@ export function createContext(orm: Orm, input: ContextInput): Context {
     forbidden: new Map(),
     tokens: input.tokens,
     live: input.live ?? null,
+    limits: DEFAULT_LIMITS.anonymous,
+    cost: null,
+    savedQueryId: input.savedQueryId ?? null,
     address: input.address ?? 'unknown',
     userAgent: input.userAgent ?? null,
   };

@@ -34,6 +34,7 @@ export const ERRORS = {
   WEAK_PASSWORD: { field: 'newPassword', message: 'Mật khẩu quá yếu / The password is too weak' },
   USERNAME_TAKEN: { field: 'username', message: 'Tên đăng nhập đã được dùng / The username is taken' },
   ACCOUNT_NOT_A_MEMBER: { field: 'role', message: 'Tài khoản không gắn với đảng viên nào / The account is not linked to a member' },
+  QUERY_TIMEOUT: { field: undefined, message: 'Truy vấn chạy quá thời gian cho phép / The query ran past its time limit' },
   INTERNAL_SERVER_ERROR: { field: undefined, message: 'Lỗi hệ thống / Internal error' },
 } as const satisfies Record<string, { field: string | undefined; message: string }>;
 
@@ -103,6 +104,7 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
     case '23514': case '23502': case '22001': case '22007': case '22008': case '22P02':
       return new DomainError('BAD_USER_INPUT', { field, detail: pg.constraint ?? pg.message });
     case '23505': return new DomainError('BAD_USER_INPUT', { field, detail: 'duplicate' });
+    case '57014': return new DomainError('QUERY_TIMEOUT');
     default: return undefined;
   }
 }

@@ -12,6 +12,8 @@ import { groupBy, intArray } from './sql.js';
 import type { PageWindow } from './connection.js';
 import type { Scope } from '../auth/scope.js';
 import type { RowMapper } from './rows.js';
+import { toAccount, type AccountRow } from '../modules/account/account.mapping.js';
+import type { Account } from '../modules/account/account.types.js';
 
 /** The visit policy in force for a committee: its own, or its nearest ancestor's, or the default. */
 export interface EffectivePolicy {
@@ -245,6 +247,13 @@ export function createLoaders(em: EntityManager, scope: Scope, rows: RowMapper) 
     visitFeedback: () => allBy(env, Feedback, 'feedback', 'visit_id'),
     feedback: () => byId(env, Feedback, 'feedback'),
     feedbackEvents: () => allBy(env, FeedbackEvent, 'feedback_event', 'feedback_id', 't.at, t.id'),
+    /** Sign-in name and display name of accounts (owners of shared saved queries): not personal data beyond that. */
+    account: () => new DataLoader<number, Account | null>(async (ids) => {
+      const rows = await em.execute<AccountRow[]>(
+        'select id, username, display_name, disabled_at, member_id from account where id = any(?::int[])', [intArray(ids)]);
+      const map = new Map(rows.map((row) => [row.id, toAccount(row)]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
   });
 }
 

@@ -53,7 +53,7 @@ test('nested connections paginate per parent', async () => {
 
 test('a page larger than the maximum, or a forged cursor, is refused on its argument', async () => {
   const big = await api.gql(`query ($c: ID!) { members(committeeId: $c, first: 1000) { nodes { id } } }`, { c: commune });
-  expect(big.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  expect(big.errors![0].extensions).toMatchObject({ code: 'PAGE_SIZE_TOO_LARGE', field: 'first', maximum: 200 });
   const forged = await api.gql(`query ($c: ID!) { members(committeeId: $c, after: "bm9wZQ") { nodes { id } } }`, { c: commune });
   expect(forged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 });

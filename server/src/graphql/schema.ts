@@ -10,11 +10,12 @@ import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { AccountResolver, AuthResolver, RoleBindingResolver } from '../modules/account/account.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
+import { SavedQueryResolver } from '../modules/saved-query/saved-query.resolver.js';
 import { applyPolicy } from '../auth/schema-policy.js';
 
 export const resolvers = [
   CommitteeResolver, CellResolver, MemberResolver, HouseholdResolver, AssignmentResolver, VisitResolver, FeedbackResolver,
-  AuthResolver, AccountResolver, RoleBindingResolver, AuditResolver, LiveResolver,
+  AuthResolver, AccountResolver, RoleBindingResolver, AuditResolver, LiveResolver, SavedQueryResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

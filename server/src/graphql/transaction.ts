@@ -12,8 +12,9 @@ export async function inTransaction<T>(ctx: Context, fn: (em: EntityManager) => 
   try {
     const result = await ctx.em.transactional(async (em) => {
       await em.execute(
-        `select set_config('gan_bo.actor', ?, true), set_config('gan_bo.account_id', ?, true), set_config('gan_bo.note', ?, true)`,
-        [ctx.viewer?.username ?? '', ctx.viewer ? String(ctx.viewer.accountId) : '', note ?? ''],
+        `select set_config('gan_bo.actor', ?, true), set_config('gan_bo.account_id', ?, true), set_config('gan_bo.note', ?, true),
+                set_config('statement_timeout', ?, true)`,
+        [ctx.viewer?.username ?? '', ctx.viewer ? String(ctx.viewer.accountId) : '', note ?? '', String(ctx.limits.statementTimeoutMs)],
       );
       return fn(em as EntityManager);
     });

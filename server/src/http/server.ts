@@ -18,6 +18,9 @@ import { forbiddenFields } from '../auth/schema-policy.js';
 import { LiveBus } from '../live/bus.js';
 import { Live } from '../live/live.js';
 import { sharedSubscriptions } from '../live/multicast.js';
+import { protectionPlugin } from '../graphql/protection.js';
+import { loadLimits } from '../graphql/limits.js';
+import { runnableDocument } from '../modules/saved-query/saved-query.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface AppServer {
@@ -33,9 +36,11 @@ export interface AppServerOptions {
   host: string;
   webDist?: string;
   exposeSqlCount?: boolean;
+  /** Per-role limits; GB_LIMITS / the defaults when omitted. */
+  limits?: ReturnType<typeof loadLimits>;
 }
 
-type CountedRequest = express.Request & { sqlCounter?: SqlCounter };
+type CountedRequest = express.Request & { sqlCounter?: SqlCounter; viewer?: Viewer | null; savedQueryId?: number | null };
 
 /** Adds `extensions.forbiddenFields` (masked by the field policy) and, when enabled, `extensions.sqlStatements`. */
 const extensionsPlugin = (exposeSqlCount: boolean): ApolloServerPlugin<Context> => ({
@@ -106,6 +111,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       extensionsPlugin(options.exposeSqlCount ?? false),
+      protectionPlugin(options.limits ?? loadLimits()),
     ],
   });
   await apollo.start();
@@ -126,10 +132,31 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
       withSqlCounter(req.sqlCounter, next);
     },
     express.json({ limit: '1mb' }),
+    // The viewer, and a saved query named by `extensions.savedQueryId` in place of a document.
+    async (req: CountedRequest, res, next) => {
+      try {
+        req.viewer = await viewerOf(req.headers.authorization);
+        const savedQueryId = Number(req.body?.extensions?.savedQueryId);
+        if (req.method === 'POST' && req.body && !req.body.query && Number.isSafeInteger(savedQueryId) && savedQueryId > 0) {
+          const saved = req.viewer ? await runnableDocument(orm.em.fork() as EntityManager, req.viewer, savedQueryId) : null;
+          if (!saved) {
+            res.status(404).json({ errors: [{ message: 'Không tìm thấy truy vấn đã lưu / Saved query not found', extensions: { code: 'NOT_FOUND', field: 'savedQueryId' } }] });
+            return;
+          }
+          req.body.query = saved.document;
+          req.body.variables = { ...saved.variables, ...req.body.variables };
+          req.savedQueryId = savedQueryId;
+        }
+        next();
+      } catch (error) {
+        next(error);
+      }
+    },
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(orm, {
         tokens,
-        viewer: await viewerOf(req.headers.authorization),
+        viewer: (req as CountedRequest).viewer ?? null,
+        savedQueryId: (req as CountedRequest).savedQueryId ?? null,
         live,
         sql: (req as CountedRequest).sqlCounter,
         address: req.ip ?? req.socket.remoteAddress ?? 'unknown',

@@ -2,6 +2,7 @@ import { connectOrm, type Orm } from '../db/orm.js';
 import { startServer } from '../http/server.js';
 import { hashPassword } from '../auth/password.js';
 import type { Live } from '../live/live.js';
+import { DEFAULT_LIMITS, type Limits } from '../graphql/limits.js';
 import { createTestDatabase } from './db.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -37,10 +38,13 @@ export const TEST_PASSWORD = 'mật-khẩu-thử-nghiệm';
 let passwordHash: Promise<string> | undefined;
 
 /** A real server on a random port over a fresh database of its own. */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: { limits?: Record<string, Partial<Limits>> } = {}): Promise<TestApi> {
   const databaseUrl = await createTestDatabase();
   const orm = await connectOrm(databaseUrl);
-  const server = await startServer({ orm, port: 0, host: '127.0.0.1', exposeSqlCount: true });
+  const limits = options.limits
+    ? Object.fromEntries(Object.entries(DEFAULT_LIMITS).map(([role, l]) => [role, { ...l, ...options.limits![role] }])) as typeof DEFAULT_LIMITS
+    : undefined;
+  const server = await startServer({ orm, port: 0, host: '127.0.0.1', exposeSqlCount: true, limits });
   const sql: TestApi['sql'] = (text, params = []) => orm.em.fork().getConnection().execute(text.replace(/\$\d+/g, '?'), params) as Promise<any[]>;
   const as = (token: string | null): Gql => async (query, variables) => {
     const response = await fetch(`${server.url}/graphql`, {
