@@ -64,6 +64,10 @@ export const FIELD_POLICY: Record<string, Record<string, FieldRule>> = {
   CoverageReport: { '*': ALL }, UnitCoverage: { '*': ALL }, CoverageFigures: { '*': ALL },
   // Saved queries are documents, not data: whoever may run one may read it.
   SavedQuery: { '*': ALL }, SavedQueryConnection: { '*': ALL }, SavedQueryEdge: { '*': ALL },
+  // Grouped statistics carry no names, contacts, addresses or free text.
+  VisitStatRow: { '*': ALL }, VisitStatRowConnection: { '*': ALL }, VisitStatRowEdge: { '*': ALL },
+  FeedbackStatRow: { '*': ALL }, FeedbackStatRowConnection: { '*': ALL }, FeedbackStatRowEdge: { '*': ALL },
+  StatUnit: { '*': ALL }, GradeCount: { '*': ALL },
   // Only ever built for the signed-in viewer, by committee staff (audit) or by admins (accounts).
   Session: { '*': ALL },
   Viewer: { '*': ALL },
@@ -91,6 +95,7 @@ export const OPERATION_POLICY: Record<RootType, Record<string, OperationRule>> =
     feedbackItems: READERS, feedback: READERS,
     coverage: READERS,
     savedQueries: 'authenticated',
+    visitStats: READERS, feedbackStats: READERS, classificationSummary: READERS,
     auditLog: [Role.COMMITTEE_STAFF, Role.ADMIN],
     accounts: [Role.ADMIN],
   },

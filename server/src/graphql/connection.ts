@@ -2,7 +2,8 @@ import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+/** Absolute ceiling of `first`; each role has a lower one (graphql/limits.ts). */
+export const MAX_PAGE_SIZE = 1000;
 
 @ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
 export class PageInfo {

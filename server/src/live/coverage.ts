@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_INTERVAL_DAYS } from '../graphql/loaders.js';
 import type { LiveEvent } from './events.js';
+import { unitCells } from '../graphql/units.js';
 
 /** A unit whose coverage is computed: a committee (its whole subtree) or one cell. */
 export interface UnitRef {
@@ -55,20 +56,9 @@ interface Row {
  * the visit policy in force, overdue assignments, priority households covered.
  */
 export async function computeCoverage(em: EntityManager, unit: UnitRef, asOf?: string): Promise<CoverageReport> {
-  // '/1/5/' holds 2 ids: the child committee's id is the 4th '/'-separated part of '/1/5/23/'.
-  const childPart = unit.path.split('/').length;
-  const cellFilter = unit.kind === 'cell' ? 'c.id = ?' : 'k.path like ?';
-  const unitParam = unit.kind === 'cell' ? unit.id : `${unit.path}%`;
-  // Children: the next committee down the path, or the cell itself when it hangs on the unit.
-  const childKey = unit.kind === 'cell'
-    ? `'cell'::text as child_kind, c.id as child_id`
-    : `case when k.id = ${Number(unit.id)} then 'cell' else 'committee' end as child_kind,
-       case when k.id = ${Number(unit.id)} then c.id else split_part(k.path, '/', ${childPart})::int end as child_id`;
+  const cellsOfUnit = unitCells(unit);
   const rows = await em.execute<Row[]>(
-    `with cells as (
-       select c.id as cell_id, k.id as committee_id, ${childKey}
-         from cell c join committee k on k.id = c.committee_id where ${cellFilter}
-     ), policy as (
+    `with cells as (${cellsOfUnit.sql}), policy as (
        select k.id as committee_id,
               coalesce(p.regular_interval_days, ${DEFAULT_INTERVAL_DAYS}) as regular,
               coalesce(p.non_regular_interval_days, ${DEFAULT_INTERVAL_DAYS}) as non_regular
@@ -109,7 +99,7 @@ export async function computeCoverage(em: EntityManager, unit: UnitRef, asOf?: s
             coalesce(h.on_time, 0) as on_time, coalesce(h.overdue, 0) as overdue,
             coalesce(m.active_members, 0) as active_members, coalesce(m.members_with_households, 0) as members_with_households
        from h full join m on coalesce(h.child_kind || ':' || h.child_id, 'unit') = coalesce(m.child_kind || ':' || m.child_id, 'unit')`,
-    [unitParam, asOf ?? null],
+    [...cellsOfUnit.params, asOf ?? null],
   );
   const names = await unitNames(em, unit, rows);
   const figures = (row?: Row): CoverageFigures => ({
