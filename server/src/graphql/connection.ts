@@ -64,16 +64,28 @@ export interface PageArgs {
 export interface PageWindow {
   limit: number;
   afterId?: number;
+  /** For a list ordered by a column: that column's value in the cursor's row. */
+  afterValue?: string | number | null;
 }
 
-export function encodeCursor(id: number): string {
-  return Buffer.from(`c:${id}`).toString('base64url');
+/** `c:<id>` for lists in id order; `k:<json [value, id]>` for lists ordered by a column (keyset). */
+export function encodeCursor(id: number, sortValue?: string | number | null): string {
+  return Buffer.from(sortValue === undefined ? `c:${id}` : `k:${JSON.stringify([sortValue, id])}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): number {
-  const match = /^c:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('after', 'malformed cursor');
-  return Number(match[1]);
+export function decodeCursor(cursor: string): { id: number; value?: string | number | null } {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  const plain = /^c:(\d{1,10})$/.exec(text);
+  if (plain) return { id: Number(plain[1]) };
+  if (text.startsWith('k:')) {
+    try {
+      const [value, id] = JSON.parse(text.slice(2)) as [unknown, unknown];
+      if (Number.isSafeInteger(id) && (value === null || typeof value === 'string' || typeof value === 'number')) return { id: id as number, value };
+    } catch {
+      // falls through to the error below
+    }
+  }
+  throw badInput('after', 'malformed cursor');
 }
 
 /** Validates `first`/`after` into a keyset window (ids after the cursor, page size). */
@@ -82,13 +94,15 @@ export function pageWindow(args: PageArgs): PageWindow {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
   }
-  return { limit: first, afterId: args.after ? decodeCursor(args.after) : undefined };
+  if (!args.after) return { limit: first };
+  const cursor = decodeCursor(args.after);
+  return { limit: first, afterId: cursor.id, afterValue: cursor.value };
 }
 
 /** Turns `limit + 1` fetched rows into a page; `count` runs only if totalCount is read. */
-export function toPage<T extends { id: number }>(rows: T[], window: PageWindow, count: () => Promise<number>): Page<T> {
+export function toPage<T extends { id: number }>(rows: T[], window: PageWindow, count: () => Promise<number>, sortValueOf?: (node: T) => string | number | null): Page<T> {
   const nodes = rows.slice(0, window.limit);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id, sortValueOf?.(node)), node }));
   let total: Promise<number> | undefined;
   return {
     edges,

@@ -2,31 +2,53 @@ import type { EntityName } from '@mikro-orm/core';
 import type { Context } from './context.js';
 import { pageWindow, toPage, type Page, type PageArgs } from './connection.js';
 import { cond, where, type Cond } from './sql.js';
+import { badInput } from './errors.js';
 
 /**
  * A top-level connection within the viewer's scope: keyset pagination on id (ascending, or
  * newest first), one statement for the page and one for `totalCount` only when it is asked for.
  */
+/** Order of a list by a column: keyset pagination on (expression, id), both in one direction. */
+export interface SortKey {
+  /** SQL on alias `t`, never null (coalesce nullable columns). */
+  expr: string;
+  direction: 'asc' | 'desc';
+}
+
 export async function findPage<T extends { id: number }>(
   ctx: Context,
   entity: EntityName<T>,
   table: string,
   filters: Cond[],
   args: PageArgs,
-  order: 'asc' | 'desc' = 'asc',
+  order: 'asc' | 'desc' | SortKey = 'asc',
 ): Promise<Page<T>> {
   const window = pageWindow(args);
+  const sort: SortKey = typeof order === 'string' ? { expr: 't.id', direction: order } : order;
+  const byId = sort.expr === 't.id';
+  const op = sort.direction === 'asc' ? '>' : '<';
   const conds = [...filters, ctx.scope.visible(table)];
-  const pageConds = window.afterId === undefined ? conds : [...conds, cond(order === 'asc' ? 't.id > ?' : 't.id < ?', window.afterId)];
+  let pageConds = conds;
+  if (window.afterId !== undefined) {
+    if (!byId && window.afterValue === undefined) throw badInput('after', 'the cursor belongs to another order');
+    pageConds = [...conds, byId ? cond(`t.id ${op} ?`, window.afterId) : cond(`(${sort.expr}, t.id) ${op} (?, ?)`, window.afterValue, window.afterId)];
+  }
   const filter = where(pageConds);
   const access = ctx.scope.access(table);
   const rows = await ctx.em.execute<Record<string, unknown>[]>(
-    `select t.*, ${access.sql} as gb_access from ${table} t where ${filter.sql} order by t.id ${order} limit ?`,
+    `select t.*, ${access.sql} as gb_access${byId ? '' : `, (${sort.expr})::text as gb_sort`} from ${table} t
+      where ${filter.sql} order by ${byId ? '' : `${sort.expr} ${sort.direction}, `}t.id ${sort.direction} limit ?`,
     [...access.params, ...filter.params, window.limit + 1],
   );
-  return toPage(rows.map((row) => ctx.rows.map(entity, row)), window, async () => {
+  const sortValues = new WeakMap<object, string>();
+  const nodes = rows.map(({ gb_sort: value, ...row }) => {
+    const node = ctx.rows.map(entity, row);
+    if (!byId) sortValues.set(node, value as string);
+    return node;
+  });
+  return toPage(nodes, window, async () => {
     const all = where(conds);
     const [{ n }] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from ${table} t where ${all.sql}`, all.params);
     return n;
-  });
+  }, byId ? undefined : (node) => sortValues.get(node) ?? null);
 }

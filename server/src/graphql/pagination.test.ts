@@ -62,3 +62,30 @@ test('an unknown committee is NOT_FOUND, not an empty list', async () => {
   const res = await api.gql(`{ members(committeeId: "99999") { nodes { id } } }`);
   expect(res.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'committeeId' });
 });
+
+test('an ordered list pages by keyset on (value, id): every row once, in order, with ties and nulls', async () => {
+  const seed = builders(api.sql, api.rootId);
+  const cellWithVisits = await seed.cell(commune);
+  const ids: number[] = [];
+  for (let i = 0; i < 13; i++) {
+    const household = await seed.household(cellWithVisits);
+    ids.push(household);
+    if (i % 3 !== 0) await seed.visit(cellWithVisits, household, `2026-0${1 + (i % 4)}-1${i % 2}`);
+  }
+  const PAGE = `query ($c: ID!, $after: String) { households(cellId: $c, first: 4, after: $after, orderBy: LAST_VISIT_ON_ASC) { nodes { id lastVisitOn } pageInfo { hasNextPage endCursor } } }`;
+  const seen: { id: string; lastVisitOn: string | null }[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const res: any = await api.gql(PAGE, { c: cellWithVisits, after });
+    seen.push(...res.data.households.nodes);
+    if (!res.data.households.pageInfo.hasNextPage) break;
+    after = res.data.households.pageInfo.endCursor;
+  }
+  expect(seen.map((s) => Number(s.id)).sort((a, b) => a - b)).toEqual(ids);
+  const keys = seen.map((s) => s.lastVisitOn ?? '0001-01-01');
+  expect(keys).toEqual([...keys].sort());
+  expect(seen.slice(0, 5).every((s) => s.lastVisitOn === null)).toBe(true);
+  const idCursor = (await api.gql(`query ($c: ID!) { households(cellId: $c, first: 1) { pageInfo { endCursor } } }`, { c: cellWithVisits })).data!.households.pageInfo.endCursor;
+  const mixed = await api.gql(PAGE, { c: cellWithVisits, after: idCursor });
+  expect(mixed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+});

@@ -15,6 +15,7 @@ import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import { addDays, daysBetween, today } from '../../graphql/dates.js';
 import type { Context } from '../../graphql/context.js';
+import { AssignmentOrder, SORTS } from '../../graphql/orders.js';
 
 @ArgsType()
 class AssignmentsArgs extends PageArgsInput {
@@ -32,6 +33,9 @@ class AssignmentsArgs extends PageArgsInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'true: in force; false: ended; null: both.' })
   active?: boolean | null;
+
+  @Field(() => AssignmentOrder, { defaultValue: AssignmentOrder.ID, description: 'Order.' })
+  orderBy!: AssignmentOrder;
 }
 
 @Resolver(() => Assignment)
@@ -52,7 +56,7 @@ export class AssignmentResolver {
     if (args.memberId) conds.push(cond('t.member_id = ?', parseId(args.memberId, 'memberId')));
     if (args.householdId) conds.push(cond('t.household_id = ?', parseId(args.householdId, 'householdId')));
     if (args.active != null) conds.push(cond(args.active ? 't.ended_on is null' : 't.ended_on is not null'));
-    return findPage(ctx, Assignment, 'assignment', conds, args);
+    return findPage(ctx, Assignment, 'assignment', conds, args, SORTS[args.orderBy]);
   }
 
   @Mutation(() => Assignment, { description: 'Make a member responsible for a household. Errors: HOUSEHOLD_ALREADY_ASSIGNED, MEMBER_EXEMPT, HOUSEHOLD_OUTSIDE_MEMBER_COMMUNE, NOT_FOUND.' })

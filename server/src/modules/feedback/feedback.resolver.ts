@@ -14,6 +14,8 @@ import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
+import { LocalDateResolver } from 'graphql-scalars';
+import { FeedbackOrder, SORTS } from '../../graphql/orders.js';
 
 @ArgsType()
 class FeedbackItemsArgs extends PageArgsInput {
@@ -31,6 +33,15 @@ class FeedbackItemsArgs extends PageArgsInput {
 
   @Field(() => Topic, { nullable: true, description: 'Only feedback on this topic.' })
   topic?: Topic | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Raised on or after this date.' })
+  from?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Raised on or before this date.' })
+  to?: string | null;
+
+  @Field(() => FeedbackOrder, { defaultValue: FeedbackOrder.NEWEST, description: 'Order.' })
+  orderBy!: FeedbackOrder;
 }
 
 @Resolver(() => Feedback)
@@ -48,7 +59,9 @@ export class FeedbackResolver {
     if (args.statuses?.length) conds.push(cond('t.status = any(?::text[])', `{${args.statuses.join(',')}}`));
     if (args.level) conds.push(cond('t.level = ?', args.level));
     if (args.topic) conds.push(cond('t.topic = ?', args.topic));
-    return findPage(ctx, Feedback, 'feedback', conds, args, 'desc');
+    if (args.from) conds.push(cond('t.raised_on >= ?::date', args.from));
+    if (args.to) conds.push(cond('t.raised_on <= ?::date', args.to));
+    return findPage(ctx, Feedback, 'feedback', conds, args, SORTS[args.orderBy]);
   }
 
   @Mutation(() => Feedback, { description: 'Raise feedback on a visit; with an answer it is answered on the spot.' })

@@ -13,6 +13,7 @@ import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
+import { HouseholdOrder, SORTS } from '../../graphql/orders.js';
 
 @ArgsType()
 class HouseholdsArgs extends PageArgsInput {
@@ -30,6 +31,9 @@ class HouseholdsArgs extends PageArgsInput {
 
   @Field(() => PovertyStatus, { nullable: true, description: 'Only households with this current poverty status.' })
   povertyStatus?: PovertyStatus | null;
+
+  @Field(() => HouseholdOrder, { defaultValue: HouseholdOrder.ID, description: 'Order.' })
+  orderBy!: HouseholdOrder;
 }
 
 @Resolver(() => Household)
@@ -49,7 +53,7 @@ export class HouseholdResolver {
     }
     if (args.priorityFlags?.length) conds.push(cond('t.priority_flags && ?::text[]', `{${args.priorityFlags.join(',')}}`));
     if (args.povertyStatus) conds.push(cond('t.poverty_status = ?', args.povertyStatus));
-    return findPage(ctx, Household, 'household', conds, args);
+    return findPage(ctx, Household, 'household', conds, args, SORTS[args.orderBy]);
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell whose area the household is in; null when outside your scope.' })

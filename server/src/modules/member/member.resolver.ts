@@ -10,6 +10,7 @@ import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
+import { MemberOrder, SORTS } from '../../graphql/orders.js';
 
 @ArgsType()
 class MembersArgs extends PageArgsInput {
@@ -24,6 +25,9 @@ class MembersArgs extends PageArgsInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Only members living (or not living) in the commune.' })
   livesInCommune?: boolean | null;
+
+  @Field(() => MemberOrder, { defaultValue: MemberOrder.ID, description: 'Order.' })
+  orderBy!: MemberOrder;
 }
 
 @Resolver(() => Member)
@@ -40,7 +44,7 @@ export class MemberResolver {
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
     if (args.status) conds.push(cond('t.status = ?', args.status));
     if (args.livesInCommune != null) conds.push(cond('t.lives_in_commune = ?', args.livesInCommune));
-    return findPage(ctx, Member, 'member', conds, args);
+    return findPage(ctx, Member, 'member', conds, args, SORTS[args.orderBy]);
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell of activity (chi bộ sinh hoạt); null when outside your scope (e.g. for the residence cell).' })

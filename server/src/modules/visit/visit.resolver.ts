@@ -17,6 +17,7 @@ import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
+import { SORTS, VisitOrder } from '../../graphql/orders.js';
 
 @ArgsType()
 class VisitsArgs extends PageArgsInput {
@@ -46,6 +47,9 @@ class VisitsArgs extends PageArgsInput {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Visits on or before this date.' })
   to?: string | null;
+
+  @Field(() => VisitOrder, { defaultValue: VisitOrder.NEWEST_RECORDED, description: 'Order.' })
+  orderBy!: VisitOrder;
 }
 
 @Resolver(() => Visit)
@@ -67,7 +71,7 @@ export class VisitResolver {
     if (args.hotSpot != null) conds.push(cond('t.hot_spot = ?', args.hotSpot));
     if (args.from) conds.push(cond('t.visited_on >= ?::date', args.from));
     if (args.to) conds.push(cond('t.visited_on <= ?::date', args.to));
-    return findPage(ctx, Visit, 'visit', conds, args, 'desc');
+    return findPage(ctx, Visit, 'visit', conds, args, SORTS[args.orderBy]);
   }
 
   @Mutation(() => Visit, { description: 'Record a visit with its participants and the feedback heard. Errors: VISIT_NEEDS_HOUSEHOLD, VISIT_IN_FUTURE, NOT_FOUND, BAD_USER_INPUT.' })
