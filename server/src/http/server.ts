@@ -71,6 +71,13 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
   };
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, GB_TRUST_PROXY (e.g. "loopback" or a hop count) makes req.ip the client's
+  // address, which login rate limiting counts by.
+  if (process.env.GB_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(process.env.GB_TRUST_PROXY) ? Number(process.env.GB_TRUST_PROXY) : process.env.GB_TRUST_PROXY);
+  app.use((_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' });
+    next();
+  });
   const httpServer = createServer(app);
 
   const live = new Live(new LiveBus(orm.config.get('clientUrl')!), () => orm.em.fork() as EntityManager);
