@@ -139,6 +139,8 @@ describe('saved queries', () => {
     const free = await post(analystToken, { query: '{ households(first: 5) { nodes { id } } }' });
     expect(free.status).toBe(403);
     expect(free.body.errors![0].extensions.code).toBe('SAVED_QUERIES_ONLY');
+    const list = await post(analystToken, { query: '{ viewer { account { username } } savedQueries { nodes { id name } } }' });
+    expect(list.body.data.savedQueries.nodes).toContainEqual({ id: saved.body.data.saveQuery.id, name: 'Được phép' });
     const allowed = await post(analystToken, { extensions: { savedQueryId: saved.body.data.saveQuery.id } });
     expect(allowed.body.errors, JSON.stringify(allowed.body.errors)).toBeUndefined();
     expect(allowed.body.data.visitStats.totalCount).toBeGreaterThan(0);

@@ -34,6 +34,8 @@ export const DEFAULT_LIMITS: Record<Role | 'anonymous', Limits> = {
 export function loadLimits(env: NodeJS.ProcessEnv = process.env): Record<Role | 'anonymous', Limits> {
   if (!env.GB_LIMITS) return DEFAULT_LIMITS;
   const overrides = JSON.parse(env.GB_LIMITS) as Partial<Record<Role | 'anonymous', Partial<Limits>>>;
+  const unknown = Object.keys(overrides).filter((role) => !(role in DEFAULT_LIMITS));
+  if (unknown.length) throw new Error(`GB_LIMITS: unknown role ${unknown.join(', ')}; use ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
   return Object.fromEntries(Object.entries(DEFAULT_LIMITS).map(([role, limits]) =>
     [role, { ...limits, ...overrides[role as Role] }])) as Record<Role | 'anonymous', Limits>;
 }

@@ -24,6 +24,11 @@ async function spend(em: EntityManager, accountId: number, cost: number, budget:
 const onlyIntrospection = (operation: OperationDefinitionNode) =>
   operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
 
+/** What a saved-queries-only role may still do besides running saved queries: know who it is, list them, manage its session. */
+const OUTSIDE_ALLOW_LIST = new Set(['viewer', 'savedQueries', 'login', 'refreshSession', 'logout', 'changePassword', '__typename']);
+const onlySessionFields = (operation: OperationDefinitionNode) =>
+  operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && OUTSIDE_ALLOW_LIST.has(s.name.value));
+
 /**
  * Protection of every HTTP operation, decided before it runs and costing the database nothing
  * when it refuses: depth, page sizes and cost against the viewer's limits, the per-account budget
@@ -39,7 +44,7 @@ export function protectionPlugin(table: Record<Role | 'anonymous', Limits>): Apo
           const limits = limitsFor(ctx.scope, table);
           ctx.limits = limits;
           if (!operation || onlyIntrospection(operation)) return;
-          if (limits.savedQueriesOnly && ctx.savedQueryId === null) {
+          if (limits.savedQueriesOnly && ctx.savedQueryId === null && !onlySessionFields(operation)) {
             throw refusal('SAVED_QUERIES_ONLY', 'Vai trò của bạn chỉ chạy truy vấn đã lưu / Your role may only run saved queries', {}, 403);
           }
           const { cost } = assess(schema, document, operationName ?? undefined, request.variables ?? {}, limits);
