@@ -5,6 +5,7 @@ import type { Auth } from './modules/auth/use-auth';
 import { homeLocation } from './modules/auth/viewer-units';
 import { cellRoutes } from './modules/cells/cell.routes';
 import { committeeRoutes } from './modules/committees/committee.routes';
+import { explorerRoutes } from './modules/explorer/explorer.routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,6 +28,7 @@ export function appRoutes(auth: Pick<Auth, 'viewer'>): RouteRecordRaw[] {
     ...authRoutes,
     ...committeeRoutes,
     ...cellRoutes,
+    ...explorerRoutes,
     {
       path: '/:pathMatch(.*)*',
       name: 'not-found',

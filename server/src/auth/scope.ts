@@ -85,7 +85,7 @@ export class Scope {
       case 'household_group':
         return this.cellIn('t.cell_id', true);
       case 'assignment':
-        return or(prefix('t.household_id in (select h.id from household h where ', this.cellIn('h.cell_id', true), ')'), t('t.member_id = ?', this.memberId ?? 0));
+        return or(this.cellIn(HOUSEHOLD_CELL, true), t('t.member_id = ?', this.memberId ?? 0));
       case 'visit':
         return or(this.cellIn('t.cell_id', true), this.ownHouseholds('t.household_id'), this.ownVisits('t.id'));
       case 'feedback':
@@ -122,8 +122,8 @@ export class Scope {
         case 'member': return or(this.cellIn('t.cell_id', false), cond('t.residence_cell_id = any(?::int[])', intArray(this.secretaryCells)));
         case 'household': case 'visit': case 'feedback': case 'household_group': return this.cellIn('t.cell_id', false);
         case 'assignment': case 'household_poverty':
-          return prefix('t.household_id in (select h.id from household h where ', this.cellIn('h.cell_id', false), ')');
-        case 'feedback_event': return prefix('t.feedback_id in (select f.id from feedback f where ', this.cellIn('f.cell_id', false), ')');
+          return this.cellIn(HOUSEHOLD_CELL, false);
+        case 'feedback_event': return this.cellIn(FEEDBACK_CELL, false);
         default: return cond('false');
       }
     })();
@@ -144,6 +144,14 @@ export class Scope {
     return cond(`case when ${full.sql} then 'full' when ${self.sql} then 'self' else 'analyst' end`, ...full.params, ...self.params);
   }
 }
+
+/**
+ * The cell of the row's household (or feedback), looked up per row by primary key: a scalar
+ * subquery is never turned into a hash of every household in scope, so a page of 50 rows costs
+ * 50 index lookups, not a scan of the subtree's households.
+ */
+const HOUSEHOLD_CELL = '(select h.cell_id from household h where h.id = t.household_id)';
+const FEEDBACK_CELL = '(select f.cell_id from feedback f where f.id = t.feedback_id)';
 
 function or(...conds: Cond[]): Cond {
   return cond(`(${conds.map((c) => c.sql).join(' or ')})`, ...conds.flatMap((c) => c.params));

@@ -23,9 +23,13 @@ export async function findMapped<T extends object>(em: EntityManager, entity: En
   return rows.map((row) => mapRow(em, entity, row));
 }
 
-/** Maps one raw row (column names) to a managed entity. */
+/**
+ * Maps one raw row (column names) to a managed entity. Relations stay references: the merge
+ * does not cascade into them, nor validate what the database just returned.
+ */
 export function mapRow<T extends object>(em: EntityManager, entity: EntityName<T>, row: object): T {
-  return em.map(entity, row as EntityDictionary<T>);
+  // em.map passes its options on to em.merge, whose `cascade` and `validate` its type omits.
+  return em.map(entity, row as EntityDictionary<T>, { cascade: false, validate: false } as { schema?: string });
 }
 
 /** Groups items by a numeric key, in the order of `keys`. */

@@ -138,6 +138,75 @@ async function unitNames(em: EntityManager, unit: UnitRef, rows: Row[]): Promise
 
 const MIN_INTERVAL_MS = 1000;
 
+/** Figures younger than this answer the `coverage` query as they are (the subscription's own pace). */
+export const COVERAGE_FRESH_MS = 1000;
+/** Older figures, up to this age, still answer at once while one fresh computation runs behind them. */
+export const COVERAGE_STALE_MS = 5000;
+const CACHE_ENTRIES = 2000;
+
+interface Cached {
+  unit: UnitRef;
+  report: CoverageReport | null;
+  /** When the computation that gave `report` started. */
+  at: number;
+  computing: Promise<CoverageReport> | null;
+}
+
+/**
+ * Figures of a unit shared by every reader of the `coverage` query in this process, computed
+ * once per unit at a time, like the coverageChanged subscription's: figures computed less than a
+ * second ago answer as they are; up to five seconds old they answer while one computation
+ * refreshes them; older, the reader waits for that computation. So the query is at most about a
+ * second behind writes when read steadily, and one computation a second per unit at most.
+ * `asOf` dates are cached apart.
+ */
+export class CoverageCache {
+  private readonly entries = new Map<string, Cached>();
+  computations = 0;
+
+  constructor(
+    private readonly fork: () => EntityManager,
+    private readonly computeReport: typeof computeCoverage = computeCoverage,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(unit: UnitRef, asOf?: string, em?: EntityManager): Promise<CoverageReport> {
+    const key = `${unit.kind}:${unit.id}:${asOf ?? ''}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      if (this.entries.size >= CACHE_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      entry = { unit, report: null, at: 0, computing: null };
+      this.entries.set(key, entry);
+    }
+    const age = this.now() - entry.at;
+    if (entry.report && age < COVERAGE_FRESH_MS) return entry.report;
+    if (entry.report && age < COVERAGE_STALE_MS) {
+      if (!entry.computing) this.compute(entry, asOf).catch((error) => console.error('[gan-bo] coverage computation failed:', error));
+      return entry.report;
+    }
+    return entry.computing ?? this.compute(entry, asOf, em);
+  }
+
+  /** Figures the subscription hub computed (today's), kept for the query too. */
+  offer(unit: UnitRef, report: CoverageReport, startedAt: number): void {
+    const entry = this.entries.get(`${unit.kind}:${unit.id}:`);
+    if (entry && entry.at < startedAt) Object.assign(entry, { report, at: startedAt });
+  }
+
+  private compute(entry: Cached, asOf?: string, em?: EntityManager): Promise<CoverageReport> {
+    const startedAt = this.now();
+    this.computations++;
+    const computing = this.computeReport(em ?? this.fork(), entry.unit, asOf).then((report) => {
+      if (startedAt >= entry.at) Object.assign(entry, { report, at: startedAt });
+      return report;
+    }).finally(() => {
+      if (entry.computing === computing) entry.computing = null;
+    });
+    entry.computing = computing;
+    return computing;
+  }
+}
+
 interface Watched {
   unit: UnitRef;
   listeners: Set<(report: CoverageReport) => void>;
@@ -156,7 +225,7 @@ export class CoverageHub {
   private readonly watched = new Map<string, Watched>();
   computations = 0;
 
-  constructor(private readonly fork: () => EntityManager) {}
+  constructor(private readonly fork: () => EntityManager, private readonly cache?: CoverageCache) {}
 
   /** Starts watching; the listener gets the current figures at once, then each change. */
   watch(unit: UnitRef, listener: (report: CoverageReport) => void): () => void {
@@ -207,6 +276,7 @@ export class CoverageHub {
     this.computations++;
     try {
       const report = await computeCoverage(this.fork(), entry.unit);
+      this.cache?.offer(entry.unit, report, entry.lastRun);
       entry.latest = report;
       for (const listener of entry.listeners) listener(report);
     } catch (error) {

@@ -3,7 +3,7 @@ import type { EntityName } from '@mikro-orm/core';
 import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { LiveBus, pushIterator } from './bus.js';
-import { CoverageHub, type CoverageReport, type UnitRef } from './coverage.js';
+import { CoverageCache, CoverageHub, type CoverageReport, type UnitRef } from './coverage.js';
 import type { LiveEvent } from './events.js';
 
 export interface EventFilter {
@@ -18,12 +18,15 @@ export interface EventFilter {
  */
 export class Live {
   readonly coverage: CoverageHub;
+  /** Figures shared by the readers of the `coverage` query. */
+  readonly coverageCache: CoverageCache;
   /** Keyed by the event object itself: one read per notification, shared by every subscriber. */
   private readonly rows = new WeakMap<LiveEvent, Promise<Record<string, unknown> | undefined>>();
   private readonly stopHub: () => void;
 
   constructor(readonly bus: LiveBus, private readonly fork: () => EntityManager) {
-    this.coverage = new CoverageHub(fork);
+    this.coverageCache = new CoverageCache(fork);
+    this.coverage = new CoverageHub(fork, this.coverageCache);
     this.stopHub = bus.subscribe((event) => this.coverage.onEvent(event));
   }
 

@@ -1,10 +1,14 @@
 import { Migration20261123000000_domain } from './Migration20261123000000_domain.js';
 import { Migration20261123010000_accounts } from './Migration20261123010000_accounts.js';
 import { Migration20261123020000_analysts } from './Migration20261123020000_analysts.js';
+import { Migration20261123030000_overdue_order } from './Migration20261123030000_overdue_order.js';
+import { Migration20261123030100_budget_unlogged } from './Migration20261123030100_budget_unlogged.js';
 
 /** Listed explicitly so migrations run the same from sources (vitest) and from dist/. */
 export const migrationsList = [
   { name: 'Migration20261123000000_domain', class: Migration20261123000000_domain },
   { name: 'Migration20261123010000_accounts', class: Migration20261123010000_accounts },
   { name: 'Migration20261123020000_analysts', class: Migration20261123020000_analysts },
+  { name: 'Migration20261123030000_overdue_order', class: Migration20261123030000_overdue_order },
+  { name: 'Migration20261123030100_budget_unlogged', class: Migration20261123030100_budget_unlogged },
 ];

@@ -43,7 +43,10 @@ export class LiveResolver {
     @Args() args: UnitArgs,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Judge visits on time as of this date (assignments as they are now); today when omitted.' }) asOf?: string | null,
   ): Promise<Report> {
-    return computeCoverage(ctx.em, await wholeUnit(ctx, args), asOf ?? undefined);
+    const unit = await wholeUnit(ctx, args);
+    // Shared by every reader of the unit in this process (a second old, or up to five while a
+    // fresh computation runs); computed afresh in contexts without live updates.
+    return ctx.live ? ctx.live.coverageCache.get(unit, asOf ?? undefined, ctx.em) : computeCoverage(ctx.em, unit, asOf ?? undefined);
   }
 
   @Subscription(() => CoverageReport, {

@@ -1,4 +1,5 @@
-import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMinSize } from 'class-validator';
 import { FeedbackGroupBy, FeedbackStatsConnection, GradeCount, VisitGroupBy, VisitStatsConnection } from './stats.types.js';
@@ -7,6 +8,7 @@ import { PageArgsInput } from '../../graphql/page-args.js';
 import { Topic } from '../visit/topic.js';
 import { VisitKind } from '../visit/visit.entity.js';
 import type { Context } from '../../graphql/context.js';
+import { selectsField } from '../../graphql/selection.js';
 
 @ArgsType()
 class UnitRangeArgs extends PageArgsInput {
@@ -59,8 +61,9 @@ class ClassificationArgs {
 @Resolver()
 export class StatsResolver {
   @Query(() => VisitStatsConnection, { description: 'Visit statistics (thống kê lượt thăm) of a unit grouped by child unit, cell, week or month, topic and kind.' })
-  visitStats(@Ctx() ctx: Context, @Args() args: VisitStatsArgs): Promise<VisitStatsConnection> {
-    return visitStats(ctx, args);
+  visitStats(@Ctx() ctx: Context, @Args() args: VisitStatsArgs, @Info() info: GraphQLResolveInfo): Promise<VisitStatsConnection> {
+    // Distinct households cost a sort of every visit: counted only when asked for.
+    return visitStats(ctx, args, selectsField(info, 'households'));
   }
 
   @Query(() => FeedbackStatsConnection, { description: 'Feedback statistics (thống kê ý kiến) of a unit grouped by topic, level, status, child unit and month, with the median days to an answer.' })

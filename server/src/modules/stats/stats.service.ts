@@ -49,7 +49,7 @@ interface VisitRow {
 }
 
 /** Visits grouped by unit, cell, week or month, topic and kind, counted in one SQL statement within a unit the viewer reads whole. */
-export async function visitStats(ctx: Context, args: StatsFilter & { groupBy: VisitGroupBy[]; kinds?: string[] | null; topics?: string[] | null }): Promise<Page<VisitStatRow>> {
+export async function visitStats(ctx: Context, args: StatsFilter & { groupBy: VisitGroupBy[]; kinds?: string[] | null; topics?: string[] | null }, households = true): Promise<Page<VisitStatRow>> {
   const unit: UnitRef = await wholeUnit(ctx, args);
   const cells = unitCells(unit);
   const by = new Set(args.groupBy);
@@ -67,14 +67,20 @@ export async function visitStats(ctx: Context, args: StatsFilter & { groupBy: Vi
     by.has(VisitGroupBy.TOPIC) ? 't.topic' : 'null::text as topic',
     by.has(VisitGroupBy.KIND) ? 'v.kind' : 'null::text as kind',
   ].join(', ');
+  // One row per visit unless topics are unnested (a visit then counts once per topic group):
+  // count(*) where it can, the distinct counts (sorts) only where they are needed.
+  const counted = [
+    by.has(VisitGroupBy.TOPIC) ? 'count(distinct v.id)::int as visits' : 'count(*)::int as visits',
+    households ? 'count(distinct v.household_id)::int as households' : '0 as households',
+    by.has(VisitGroupBy.TOPIC) ? 'count(distinct v.id) filter (where v.hot_spot)::int as hot_spots' : 'count(*) filter (where v.hot_spot)::int as hot_spots',
+  ].join(', ');
   const rows = await ctx.em.execute<VisitRow[]>(
     `with cells as (${cells.sql}),
      v as (select v.id, v.household_id, v.visited_on, v.kind, v.topics, v.hot_spot, cells.*
              from visit v join cells on cells.cell_id = v.cell_id
             where v.visited_on >= coalesce(?::date, '-infinity') and v.visited_on <= coalesce(?::date, 'infinity')
               and (?::text[] is null or v.kind = any(?::text[])) and (?::text[] is null or v.topics && ?::text[]))
-     select ${select}, count(distinct v.id)::int as visits, count(distinct v.household_id)::int as households,
-            count(distinct v.id) filter (where v.hot_spot)::int as hot_spots
+     select ${select}, ${counted}
        from v ${by.has(VisitGroupBy.TOPIC) ? 'left join lateral unnest(v.topics) as t(topic) on true' : ''}
       ${by.has(VisitGroupBy.TOPIC) && args.topics?.length ? 'where t.topic = any(?::text[])' : ''}
       ${cols.length ? `group by ${cols.join(', ')} order by ${cols.map((_, i) => i + 1).join(', ')}` : ''}`,
