@@ -1,11 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { installAuthGuard } from './modules/auth/auth-guard';
-import { authRoutes } from './modules/auth/auth.routes';
 import type { Auth } from './modules/auth/use-auth';
 import { homeLocation } from './modules/auth/viewer-units';
-import { cellRoutes } from './modules/cells/cell.routes';
-import { committeeRoutes } from './modules/committees/committee.routes';
-import { explorerRoutes } from './modules/explorer/explorer.routes';
+import type { Role } from './gql/graphql';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -13,8 +10,28 @@ declare module 'vue-router' {
     titleKey?: string;
     /** i18n key of the main navigation entry; routes without one stay out of the menu. */
     navKey?: string;
+    /** Position in the main navigation (lower first). */
+    navOrder?: number;
+    /** Roles that see the navigation entry (held anywhere); every signed-in viewer when absent. */
+    navRoles?: Role[];
+    /** A tab on a unit's pages (`/committees/:id/…`, `/cells/:id/…`): see modules/units/unit-tabs.vue. */
+    unitTab?: UnitTab;
   }
 }
+
+export interface UnitTab {
+  unit: 'committee' | 'cell';
+  /** i18n key of the tab's label. */
+  labelKey: string;
+  order: number;
+  /** Roles that see the tab (held anywhere, or globally); every viewer of the unit when absent. */
+  roles?: Role[];
+}
+
+// Each feature module declares its pages in `<module>.routes.ts` (export `routes`).
+const moduleRoutes = Object.values(
+  import.meta.glob<{ routes: RouteRecordRaw[] }>('./modules/*/*.routes.ts', { eager: true }),
+).flatMap((file) => file.routes);
 
 export function appRoutes(auth: Pick<Auth, 'viewer'>): RouteRecordRaw[] {
   return [
@@ -25,10 +42,7 @@ export function appRoutes(auth: Pick<Auth, 'viewer'>): RouteRecordRaw[] {
       component: () => import('./modules/committees/committee-roots-page.vue'),
       beforeEnter: () => homeLocation(auth.viewer.value),
     },
-    ...authRoutes,
-    ...committeeRoutes,
-    ...cellRoutes,
-    ...explorerRoutes,
+    ...moduleRoutes,
     {
       path: '/:pathMatch(.*)*',
       name: 'not-found',

@@ -7,12 +7,12 @@ declare module 'vue-router' {
   }
 }
 
-export const explorerRoutes: RouteRecordRaw[] = [
+export const routes: RouteRecordRaw[] = [
   {
     path: '/explorer',
     name: 'explorer',
     // Its own chunk, and GraphiQL another one inside it: the rest of the dashboard does not grow.
     component: () => import('./explorer-page.vue'),
-    meta: { titleKey: 'explorer.title', navKey: 'nav.explorer', wide: true },
+    meta: { titleKey: 'explorer.title', navKey: 'nav.explorer', navOrder: 90, wide: true },
   },
 ];
