@@ -84,3 +84,17 @@ test('malformed JSON gets a 400, not a crash', async () => {
   const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
   expect(res.status).toBe(400);
 });
+
+test('API answers, refusals included, are never stored by a cache', async () => {
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const ok = await post('{"query":"{ committees { name } }"}', { authorization: `Bearer ${token}` });
+  expect(ok.headers.get('cache-control')).toBe('no-store');
+  expect(ok.headers.get('etag')).toBeNull();
+  const refused = await post('{"query":"{ committees { name } }"}');
+  expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  expect(refused.headers.get('cache-control')).toBe('no-store');
+  const invalid = await post('{"query":"{ nope }"}');
+  expect(invalid.status).toBe(400);
+  expect(invalid.headers.get('cache-control')).toBe('no-store');
+});

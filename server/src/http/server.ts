@@ -5,6 +5,7 @@ import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Orm } from '../db/orm.js';
@@ -47,6 +48,9 @@ const extensionsPlugin = (exposeSqlCount: boolean): ApolloServerPlugin<Context> 
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
+        // Answers carry personal data: never stored by a cache (this replaces Apollo's cache-control
+        // plugin, which said the same after a hook on every resolved field).
+        response.http.headers.set('cache-control', 'no-store');
         if (response.body.kind !== 'single') return;
         const forbidden = forbiddenFields(contextValue);
         const extra = {
@@ -71,6 +75,8 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
   };
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: they are never cached (no-store), and hashing each body costs CPU.
+  app.set('etag', false);
   // Behind a reverse proxy, GB_TRUST_PROXY (e.g. "loopback" or a hop count) makes req.ip the client's
   // address, which login rate limiting counts by.
   if (process.env.GB_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(process.env.GB_TRUST_PROXY) ? Number(process.env.GB_TRUST_PROXY) : process.env.GB_TRUST_PROXY);
@@ -116,6 +122,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       extensionsPlugin(options.exposeSqlCount ?? false),
       protectionPlugin(options.limits ?? loadLimits()),
