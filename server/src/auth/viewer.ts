@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlRunner } from '../db/pools.js';
 import { registerEnumType } from 'type-graphql';
 import type { AccessClaims } from './tokens.js';
 
@@ -54,8 +54,8 @@ interface ViewerRow {
 }
 
 /** Loads the viewer of a verified token in one statement; null when the account or session is gone. */
-export async function loadViewer(em: EntityManager, claims: AccessClaims): Promise<Viewer | null> {
-  const [row] = await em.execute<ViewerRow[]>(
+export async function loadViewer(db: SqlRunner, claims: AccessClaims): Promise<Viewer | null> {
+  const [row] = await db.execute<ViewerRow[]>(
     `select a.username, a.display_name, a.member_id,
             (select array_agg(c.id) from cell c where c.id in (m.cell_id, m.residence_cell_id)) as member_cells,
             (select array_agg(k.path) from cell c join committee k on k.id = c.committee_id where c.id in (m.cell_id, m.residence_cell_id)) as member_paths,

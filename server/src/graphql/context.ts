@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm.js';
 import type { SqlCounter } from '../db/sql-counter.js';
+import { emRunner, type SqlRunner } from '../db/pools.js';
 import { Scope } from '../auth/scope.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { TokenService } from '../auth/tokens.js';
@@ -11,7 +12,10 @@ import { RowMapper } from './rows.js';
 
 /** What every resolver receives, for HTTP and WebSocket alike: a fresh EntityManager, the viewer's scope, fresh loaders. */
 export interface Context {
+  /** MikroORM's EntityManager: writes and their transactions; in a query operation, a read-only view (see readOnly). */
   em: EntityManager;
+  /** Where reads go (loaders, lists): the em until the protection plugin hands the request its read-only pool. */
+  db: SqlRunner;
   viewer: Viewer | null;
   scope: Scope;
   rows: RowMapper;
@@ -49,7 +53,28 @@ export function actAs(ctx: Context, viewer: Viewer): void {
   ctx.viewer = viewer;
   ctx.scope = new Scope(viewer);
   ctx.rows = new RowMapper(ctx.em);
-  ctx.loaders = createLoaders(ctx.em, ctx.scope, ctx.rows);
+  ctx.loaders = createLoaders(ctx.db, ctx.scope, ctx.rows);
+}
+
+/**
+ * From here on the request reads through `reader` (read-only connections under the role's
+ * statement_timeout). For a query operation every statement goes there, whatever issues it
+ * (loaders, lists, aggregates, coverage): the em becomes a view that executes on the reader and
+ * refuses to open a transaction.
+ */
+export function readThrough(ctx: Context, reader: SqlRunner, query: boolean): void {
+  ctx.db = reader;
+  if (query) ctx.em = readOnly(ctx.em, reader);
+  ctx.loaders = createLoaders(ctx.db, ctx.scope, ctx.rows);
+}
+
+function readOnly(em: EntityManager, reader: SqlRunner): EntityManager {
+  const view = Object.create(em) as EntityManager;
+  view.execute = ((sql: string, params?: unknown[]) => reader.execute(sql, params)) as EntityManager['execute'];
+  const refuse = () => { throw new Error('a query operation does not write'); };
+  view.transactional = refuse as EntityManager['transactional'];
+  view.begin = refuse as EntityManager['begin'];
+  return view;
 }
 
 export function createContext(orm: Orm, input: ContextInput): Context {
@@ -57,9 +82,10 @@ export function createContext(orm: Orm, input: ContextInput): Context {
   const viewer = input.viewer ?? null;
   const scope = new Scope(viewer);
   const rows = new RowMapper(em);
+  const db = emRunner(em);
   return {
-    em, viewer, scope, rows,
-    loaders: createLoaders(em, scope, rows),
+    em, db, viewer, scope, rows,
+    loaders: createLoaders(db, scope, rows),
     sql: input.sql ?? { statements: 0 },
     forbidden: new Map(),
     tokens: input.tokens,

@@ -35,7 +35,7 @@ export async function findPage<T extends { id: number }>(
   }
   const filter = where(pageConds);
   const access = ctx.scope.access(table);
-  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+  const rows = await ctx.db.execute<Record<string, unknown>[]>(
     `select t.*, ${access.sql} as gb_access${byId ? '' : `, (${sort.expr})::text as gb_sort`} from ${table} t
       where ${filter.sql} order by ${byId ? '' : `${sort.expr} ${sort.direction}, `}t.id ${sort.direction} limit ?`,
     [...access.params, ...filter.params, window.limit + 1],
@@ -48,7 +48,7 @@ export async function findPage<T extends { id: number }>(
   });
   return toPage(nodes, window, async () => {
     const all = where(conds);
-    const [{ n }] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from ${table} t where ${all.sql}`, all.params);
+    const [{ n }] = await ctx.db.execute<{ n: number }[]>(`select count(*)::int as n from ${table} t where ${all.sql}`, all.params);
     return n;
   }, byId ? undefined : (node) => sortValues.get(node) ?? null);
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlRunner } from '../db/pools.js';
 import type { EntityName } from '@mikro-orm/core';
 import { Committee } from '../modules/committee/committee.entity.js';
 import { Cell } from '../modules/cell/cell.entity.js';
@@ -33,14 +33,15 @@ const fkOf = (row: object, column: string) => Number((row as Record<string, unkn
 async function scopedRows(env: Env, table: string, where: string, params: unknown[], tail = ''): Promise<Record<string, unknown>[]> {
   const access = env.scope.access(table);
   const visible = env.scope.visible(table);
-  return env.em.execute<Record<string, unknown>[]>(
+  return env.db.execute<Record<string, unknown>[]>(
     `select t.*, ${access.sql} as gb_access from ${table} t where ${where} and ${visible.sql} ${tail}`,
     [...access.params, ...params, ...visible.params],
   );
 }
 
 interface Env {
-  em: EntityManager;
+  /** Where the request's reads go (see context.ts). */
+  db: SqlRunner;
   scope: Scope;
   rows: RowMapper;
 }
@@ -67,7 +68,7 @@ function latestBy<T extends object>(env: Env, entity: EntityName<T>, table: stri
   return new DataLoader<number, T | null>(async (keys) => {
     const access = env.scope.access(table);
     const visible = env.scope.visible(table);
-    const rows = await env.em.execute<Record<string, unknown>[]>(
+    const rows = await env.db.execute<Record<string, unknown>[]>(
       `select distinct on (t.${column}) t.*, ${access.sql} as gb_access from ${table} t
         where t.${column} = any(?::int[]) and ${visible.sql} order by t.${column}, ${order}`,
       [...access.params, intArray(keys), ...visible.params],
@@ -113,7 +114,7 @@ function pagedChildren<T extends object>(env: Env, entity: EntityName<T>, table:
         const visible = env.scope.visible(table);
         const access = env.scope.access(table);
         conds.push(visible.sql);
-        const rows = await env.em.execute<Record<string, unknown>[]>(
+        const rows = await env.db.execute<Record<string, unknown>[]>(
           `select * from (select t.*, ${access.sql} as gb_access, row_number() over (partition by t.${column} order by t.id) as gb_rn
              from ${table} t where ${conds.join(' and ')}) x where x.gb_rn <= ? order by x.id`,
           [...access.params, ...params, ...visible.params, window.limit + 1],
@@ -144,7 +145,7 @@ function countBy(env: Env, table: string, column: string) {
       for (const group of groups.values()) {
         const filter = group[0].filter;
         const visible = env.scope.visible(table);
-        const rows = await env.em.execute<{ parent: number; n: number }[]>(
+        const rows = await env.db.execute<{ parent: number; n: number }[]>(
           `select t.${column} as parent, count(*)::int as n from ${table} t
             where t.${column} = any(?::int[]) ${filter ? `and ${filter.sql}` : ''} and ${visible.sql} group by t.${column}`,
           [intArray(group.map((key) => key.parentId)), ...(filter?.params ?? []), ...visible.params],
@@ -162,7 +163,7 @@ const countKey = (key: { parentId: number; filter?: PagedKey['filter'] }) => JSO
 
 function effectivePolicies(env: Env) {
   return new DataLoader<number, EffectivePolicy>(async (committeeIds) => {
-    const rows = await env.em.execute<{ id: number; regular: number | null; non_regular: number | null; source: number | null }[]>(
+    const rows = await env.db.execute<{ id: number; regular: number | null; non_regular: number | null; source: number | null }[]>(
       `select c.id, p.regular_interval_days as regular, p.non_regular_interval_days as non_regular, p.committee_id as source
          from committee c
          left join lateral (
@@ -203,8 +204,8 @@ function lazy<T extends Record<string, () => unknown>>(factories: T): { [K in ke
 }
 
 /** Per-request DataLoaders: every nested field is batched into one statement per level, within the viewer's scope. */
-export function createLoaders(em: EntityManager, scope: Scope, rows: RowMapper) {
-  const env: Env = { em, scope, rows };
+export function createLoaders(db: SqlRunner, scope: Scope, rows: RowMapper) {
+  const env: Env = { db, scope, rows };
   return lazy({
     committee: () => byId(env, Committee, 'committee'),
     committeeChildren: () => allBy(env, Committee, 'committee', 'parent_id', 't.name, t.id'),
@@ -222,7 +223,7 @@ export function createLoaders(em: EntityManager, scope: Scope, rows: RowMapper) 
     householdGroup: () => byId(env, HouseholdGroup, 'household_group'),
     /** Committee of a household's cell: not personal data, so not scoped (visit policies hang on it). */
     householdCommittee: () => new DataLoader<number, number>(async (ids) => {
-      const rows = await em.execute<{ id: number; committee_id: number }[]>(
+      const rows = await db.execute<{ id: number; committee_id: number }[]>(
         'select h.id, c.committee_id from household h join cell c on c.id = h.cell_id where h.id = any(?::int[])', [intArray(ids)]);
       const map = new Map(rows.map((r) => [r.id, r.committee_id]));
       return ids.map((id) => map.get(id) ?? new Error(`household ${id} not found`));
@@ -239,7 +240,7 @@ export function createLoaders(em: EntityManager, scope: Scope, rows: RowMapper) 
       const found = await scopedRows(env, 'member', 't.id in (select member_id from visit_participant where visit_id = any(?::int[]))',
         [intArray(visitIds)]);
       const members = new Map(found.map((row) => [Number(row.id), env.rows.map(Member, row)]));
-      const links = await em.execute<{ visit_id: number; member_id: number }[]>(
+      const links = await db.execute<{ visit_id: number; member_id: number }[]>(
         'select visit_id, member_id from visit_participant where visit_id = any(?::int[]) order by member_id', [intArray(visitIds)]);
       return groupBy(visitIds, links, (link) => link.visit_id).map((group) =>
         group.map((link) => members.get(link.member_id)).filter((m): m is Member => !!m));
@@ -249,7 +250,7 @@ export function createLoaders(em: EntityManager, scope: Scope, rows: RowMapper) 
     feedbackEvents: () => allBy(env, FeedbackEvent, 'feedback_event', 'feedback_id', 't.at, t.id'),
     /** Sign-in name and display name of accounts (owners of shared saved queries): not personal data beyond that. */
     account: () => new DataLoader<number, Account | null>(async (ids) => {
-      const rows = await em.execute<AccountRow[]>(
+      const rows = await db.execute<AccountRow[]>(
         'select id, username, display_name, disabled_at, member_id from account where id = any(?::int[])', [intArray(ids)]);
       const map = new Map(rows.map((row) => [row.id, toAccount(row)]));
       return ids.map((id) => map.get(id) ?? null);

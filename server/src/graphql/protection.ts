@@ -1,18 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import type { Context } from './context.js';
+import { readThrough, type Context } from './context.js';
+import type { SqlPools, SqlRunner } from '../db/pools.js';
 import { assess, limitsFor, refusal, type Limits } from './limits.js';
 import type { Role } from '../auth/viewer.js';
 
 /** Spends `cost` points of the account's budget for this minute, in one statement; false when it would overdraw. */
-async function spend(em: EntityManager, accountId: number, cost: number, budget: number): Promise<{ ok: boolean; remaining: number; resetsAt: Date }> {
-  const rows = await em.execute<{ spent: number; window_start: string }[]>(
-    `insert into query_budget as b (account_id, window_start, spent) values (?, date_trunc('minute', now()), ?)
+export async function spend(db: SqlRunner, accountId: number, cost: number, budget: number): Promise<{ ok: boolean; remaining: number; resetsAt: Date }> {
+  const rows = await db.execute<{ spent: number; window_start: string }[]>(
+    `insert into query_budget as b (account_id, window_start, spent) values (?::int, date_trunc('minute', now()), ?::int)
      on conflict (account_id) do update set
        spent = case when b.window_start = excluded.window_start then b.spent + excluded.spent else excluded.spent end,
        window_start = excluded.window_start
-     where b.window_start <> excluded.window_start or b.spent + excluded.spent <= ?
+     where b.window_start <> excluded.window_start or b.spent::bigint + excluded.spent <= ?::bigint
      returning spent, window_start`,
     [accountId, cost, budget],
   );
@@ -32,13 +32,14 @@ const onlySessionFields = (operation: OperationDefinitionNode) =>
 /**
  * Protection of every HTTP operation, decided before it runs and costing the database nothing
  * when it refuses: depth, page sizes and cost against the viewer's limits, the per-account budget
- * per minute, the saved-queries-only mode; then queries run in one read-only transaction (one
- * snapshot) under the role's statement_timeout. The cost and budget left go in `extensions.cost`.
+ * per minute, the saved-queries-only mode; then the operation reads on connections that are
+ * read-only and carry the role's statement_timeout (pools.ts): a query cannot write, and no
+ * statement runs longer than the role allows, at the cost of no statement of its own (no BEGIN,
+ * SET or ROLLBACK). The cost and budget left go in `extensions.cost`.
  */
-export function protectionPlugin(table: Record<Role | 'anonymous', Limits>): ApolloServerPlugin<Context> {
+export function protectionPlugin(table: Record<Role | 'anonymous', Limits>, pools: SqlPools): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      let readTransaction = false;
       return {
         async didResolveOperation({ contextValue: ctx, document, operationName, request, schema, operation }) {
           const limits = limitsFor(ctx.scope, table);
@@ -50,7 +51,7 @@ export function protectionPlugin(table: Record<Role | 'anonymous', Limits>): Apo
           const { cost } = assess(schema, document, operationName ?? undefined, request.variables ?? {}, limits);
           ctx.cost = { requested: cost, maximum: limits.maxCost, budget: null };
           if (ctx.viewer && limits.budgetPerMinute > 0) {
-            const budget = await spend(ctx.em, ctx.viewer.accountId, cost, limits.budgetPerMinute);
+            const budget = await spend(pools.session, ctx.viewer.accountId, cost, limits.budgetPerMinute);
             ctx.cost.budget = { limit: limits.budgetPerMinute, remaining: budget.remaining, resetsAt: budget.resetsAt };
             if (!budget.ok) {
               throw refusal('RATE_LIMITED', `Đã dùng hết điểm truy vấn trong phút này / Query budget spent for this minute`, {
@@ -58,17 +59,10 @@ export function protectionPlugin(table: Record<Role | 'anonymous', Limits>): Apo
               }, 429);
             }
           }
-          if (operation.operation === 'query') {
-            await ctx.em.begin({ readOnly: true });
-            readTransaction = true;
-            await ctx.em.execute(`select set_config('statement_timeout', ?, true)`, [String(limits.statementTimeoutMs)]);
-          }
+          // Mutations read (loaders) there too; their writes keep MikroORM's transactions (transaction.ts).
+          readThrough(ctx, pools.reader(limits.statementTimeoutMs), operation.operation === 'query');
         },
         async willSendResponse({ contextValue: ctx, response }) {
-          if (readTransaction) {
-            readTransaction = false;
-            await ctx.em.rollback().catch(() => undefined);
-          }
           if (ctx.cost && response.body.kind === 'single') {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: ctx.cost };
           }

@@ -19,7 +19,7 @@ export async function inTransaction<T>(ctx: Context, fn: (em: EntityManager) => 
       return fn(em as EntityManager);
     });
     // What the request loaded before the write is stale now: later fields read afresh.
-    ctx.loaders = createLoaders(ctx.em, ctx.scope, ctx.rows);
+    ctx.loaders = createLoaders(ctx.db, ctx.scope, ctx.rows);
     return result;
   } catch (error) {
     throw fromDatabaseError(error) ?? error;

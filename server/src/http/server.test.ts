@@ -92,7 +92,7 @@ test('API answers, refusals included, are never stored by a cache', async () => 
   expect(ok.headers.get('cache-control')).toBe('no-store');
   expect(ok.headers.get('etag')).toBeNull();
   const refused = await post('{"query":"{ committees { name } }"}');
-  expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   expect(refused.headers.get('cache-control')).toBe('no-store');
   const invalid = await post('{"query":"{ nope }"}');
   expect(invalid.status).toBe(400);

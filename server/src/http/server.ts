@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Orm } from '../db/orm.js';
 import { withSqlCounter, type SqlCounter } from '../db/sql-counter.js';
+import { SqlPools } from '../db/pools.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
@@ -68,10 +69,11 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
   const { orm } = options;
   const schema = await buildAppSchema();
   const tokens = await TokenService.create(orm.em.fork());
+  const pools = new SqlPools(orm.config.get('clientUrl')!);
   /** The viewer of a bearer token: verified signature, live session, enabled account. */
   const viewerOf = async (authorization: unknown): Promise<Viewer | null> => {
     const claims = await tokens.verify(bearer(authorization));
-    return claims ? loadViewer(orm.em.fork(), claims) : null;
+    return claims ? loadViewer(pools.session, claims) : null;
   };
   const app = express();
   app.disable('x-powered-by');
@@ -125,7 +127,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
       ApolloServerPluginCacheControlDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       extensionsPlugin(options.exposeSqlCount ?? false),
-      protectionPlugin(options.limits ?? loadLimits()),
+      protectionPlugin(options.limits ?? loadLimits(), pools),
     ],
   });
   await apollo.start();
@@ -195,6 +197,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
     close: async () => {
       await apollo.stop();
       await live.stop();
+      await pools.close();
     },
   };
 }

@@ -51,7 +51,7 @@ export class Live {
       const row = await this.row(event);
       if (!row) return;
       // Nested fields of this payload read afresh, through the subscriber's own scope.
-      ctx.loaders = createLoaders(ctx.em, ctx.scope, ctx.rows);
+      ctx.loaders = createLoaders(ctx.db, ctx.scope, ctx.rows);
       ctx.em.clear();
       push(ctx.rows.map(entity, { ...row, gb_access: access }));
     }));

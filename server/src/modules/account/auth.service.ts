@@ -4,6 +4,7 @@ import { DomainError } from '../../graphql/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../auth/password.js';
 import { REFRESH_TOKEN_DAYS, hashRefreshToken, newRefreshToken } from '../../auth/tokens.js';
 import { loadViewer } from '../../auth/viewer.js';
+import { emRunner } from '../../db/pools.js';
 import { unauthenticated } from '../../auth/schema-policy.js';
 import { inTransaction } from '../../graphql/transaction.js';
 import type { Session } from './account.types.js';
@@ -42,7 +43,7 @@ async function openSession(ctx: Context, em: EntityManager, accountId: number): 
 
 async function issue(ctx: Context, em: EntityManager, accountId: number, sessionId: string, refreshToken: string): Promise<Session> {
   const { token, expiresAt } = await ctx.tokens.sign(accountId, sessionId);
-  const viewer = await loadViewer(em, { accountId, sessionId, expiresAt });
+  const viewer = await loadViewer(emRunner(em), { accountId, sessionId, expiresAt });
   if (!viewer) throw unauthenticated();
   actAs(ctx, viewer);
   return { accessToken: token, accessTokenExpiresAt: expiresAt, refreshToken, viewer: toViewerType(viewer) };
