@@ -54,18 +54,28 @@ export class Scope {
 
   /** `column` is a cell whose people's data the viewer may read (fully, or also pseudonymously). */
   private cellIn(column: string, withAnalyst: boolean): Cond {
-    return cond(
-      `(${column} in (select c.id from cell c join committee k on k.id = c.committee_id where k.path like any(?::text[])) or ${column} = any(?::int[]))`,
-      textArray(withAnalyst ? this.dataPrefixes : this.fullPrefixes), intArray(this.secretaryCells),
+    const prefixes = withAnalyst ? this.dataPrefixes : this.fullPrefixes;
+    return or(
+      prefixes.length ? cond(`${column} in (select c.id from cell c join committee k on k.id = c.committee_id where k.path like any(?::text[]))`, textArray(prefixes)) : FALSE,
+      this.secretaryCells.length ? cond(`${column} = any(?::int[])`, intArray(this.secretaryCells)) : FALSE,
     );
   }
 
   private ownHouseholds(column: string): Cond {
-    return cond(`${column} in (select household_id from assignment where member_id = ? and ended_on is null)`, this.memberId ?? 0);
+    return this.memberId ? cond(`${column} in (select household_id from assignment where member_id = ? and ended_on is null)`, this.memberId) : FALSE;
   }
 
   private ownVisits(column: string): Cond {
-    return cond(`${column} in (select visit_id from visit_participant where member_id = ?)`, this.memberId ?? 0);
+    return this.memberId ? cond(`${column} in (select visit_id from visit_participant where member_id = ?)`, this.memberId) : FALSE;
+  }
+
+  /** Members of the viewer's secretary cells by residence (Quy định 213). */
+  private residentOfSecretaryCell(): Cond {
+    return this.secretaryCells.length ? cond('t.residence_cell_id = any(?::int[])', intArray(this.secretaryCells)) : FALSE;
+  }
+
+  private self(): Cond {
+    return this.memberId ? cond('t.id = ?', this.memberId) : FALSE;
   }
 
   /** Predicate on alias `t` of `table`: the rows the viewer may see. */
@@ -79,13 +89,13 @@ export class Scope {
         return t(`(t.committee_id in (select id from committee where path like any(?::text[])) or t.id = any(?::int[]))`,
           textArray([...this.dataPrefixes, ...this.adminPrefixes]), intArray([...this.secretaryCells, ...this.memberCells]));
       case 'member':
-        return or(this.cellIn('t.cell_id', true), t('t.residence_cell_id = any(?::int[])', intArray(this.secretaryCells)), t('t.id = ?', this.memberId ?? 0));
+        return or(this.cellIn('t.cell_id', true), this.residentOfSecretaryCell(), this.self());
       case 'household':
         return or(this.cellIn('t.cell_id', true), this.ownHouseholds('t.id'));
       case 'household_group':
         return this.cellIn('t.cell_id', true);
       case 'assignment':
-        return or(this.cellIn(HOUSEHOLD_CELL, true), t('t.member_id = ?', this.memberId ?? 0));
+        return or(this.cellIn(HOUSEHOLD_CELL, true), this.memberId ? t('t.member_id = ?', this.memberId) : FALSE);
       case 'visit':
         return or(this.cellIn('t.cell_id', true), this.ownHouseholds('t.household_id'), this.ownVisits('t.id'));
       case 'feedback':
@@ -116,19 +126,22 @@ export class Scope {
 
   /** SQL expression on alias `t` giving the Access of each visible row of `table`; unknown tables get the least. */
   access(table: string): Cond {
+    // Without analyst subtrees or rows of their own, every row a viewer sees of these tables is
+    // theirs in full (their visibility predicate is the `full` one): no per-row expression.
+    if (this.analystPrefixes.length === 0 && !this.memberId && FULL_WHEN_VISIBLE.has(table)) return cond(`'full'`);
     const full = (() => {
       switch (table) {
         case 'committee': case 'cell': return cond('true');
-        case 'member': return or(this.cellIn('t.cell_id', false), cond('t.residence_cell_id = any(?::int[])', intArray(this.secretaryCells)));
+        case 'member': return or(this.cellIn('t.cell_id', false), this.residentOfSecretaryCell());
         case 'household': case 'visit': case 'feedback': case 'household_group': return this.cellIn('t.cell_id', false);
         case 'assignment': case 'household_poverty':
           return this.cellIn(HOUSEHOLD_CELL, false);
         case 'feedback_event': return this.cellIn(FEEDBACK_CELL, false);
-        default: return cond('false');
+        default: return FALSE;
       }
     })();
     const self = (() => {
-      if (!this.memberId) return cond('false');
+      if (!this.memberId) return FALSE;
       switch (table) {
         case 'member': return cond('t.id = ?', this.memberId);
         case 'household': return this.ownHouseholds('t.id');
@@ -138,9 +151,10 @@ export class Scope {
         case 'feedback': return or(this.ownHouseholds('t.household_id'), this.ownVisits('t.visit_id'));
         case 'feedback_event':
           return prefix('t.feedback_id in (select f.id from feedback f where ', or(this.ownHouseholds('f.household_id'), this.ownVisits('f.visit_id')), ')');
-        default: return cond('false');
+        default: return FALSE;
       }
     })();
+    if (full === FALSE && self === FALSE) return cond(`'analyst'`);
     return cond(`case when ${full.sql} then 'full' when ${self.sql} then 'self' else 'analyst' end`, ...full.params, ...self.params);
   }
 }
@@ -153,10 +167,22 @@ export class Scope {
 const HOUSEHOLD_CELL = '(select h.cell_id from household h where h.id = t.household_id)';
 const FEEDBACK_CELL = '(select f.cell_id from feedback f where f.id = t.feedback_id)';
 
+/**
+ * Tables whose visibility predicate is the `full` access predicate plus the analyst subtrees and
+ * the viewer's own rows (see visible and access): for a viewer with neither, visible means full.
+ */
+const FULL_WHEN_VISIBLE = new Set(['committee', 'cell', 'member', 'household', 'household_group', 'assignment', 'visit', 'feedback']);
+
+/** A condition that holds for no row; dropped from disjunctions, so statements carry only what can match. */
+const FALSE: Cond = Object.freeze(cond('false'));
+
 function or(...conds: Cond[]): Cond {
-  return cond(`(${conds.map((c) => c.sql).join(' or ')})`, ...conds.flatMap((c) => c.params));
+  const live = conds.filter((c) => c !== FALSE);
+  if (live.length === 0) return FALSE;
+  if (live.length === 1) return live[0];
+  return cond(`(${live.map((c) => c.sql).join(' or ')})`, ...live.flatMap((c) => c.params));
 }
 
 function prefix(before: string, inner: Cond, after: string): Cond {
-  return cond(`${before}${inner.sql}${after}`, ...inner.params);
+  return inner === FALSE ? FALSE : cond(`${before}${inner.sql}${after}`, ...inner.params);
 }

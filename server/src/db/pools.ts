@@ -3,10 +3,22 @@ import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { countStatement } from './sql-counter.js';
 
+/**
+ * How PostgreSQL plans a prepared statement: `auto` (its choice: custom plans while a generic one
+ * looks costlier, as for lists whose filters change the best plan) or `generic` (planned once per
+ * connection: for lookups by key, whose best plan does not depend on the keys).
+ */
+export interface ExecuteOptions {
+  plan?: 'auto' | 'generic';
+}
+
 /** What runs a statement with `?` placeholders and returns its rows: a pool here, or MikroORM's EntityManager. */
 export interface SqlRunner {
-  execute<T = Record<string, unknown>[]>(sql: string, params?: readonly unknown[]): Promise<T>;
+  execute<T = Record<string, unknown>[]>(sql: string, params?: readonly unknown[], options?: ExecuteOptions): Promise<T>;
 }
+
+/** Lookups by key: planned once per connection (see ExecuteOptions). */
+export const BY_KEY: ExecuteOptions = { plan: 'generic' };
 
 /** MikroORM's EntityManager as a SqlRunner: statements through its pool (and its transaction, if any). */
 export const emRunner = (em: EntityManager): SqlRunner => ({
@@ -89,31 +101,46 @@ export class PreparedPool implements SqlRunner {
  */
 export class SqlPools {
   readonly session: PreparedPool;
-  private readonly readers = new Map<number, PreparedPool>();
+  private readonly readers = new Map<number, Reader>();
 
-  constructor(private readonly clientUrl: string, private readonly size = { session: 10, reader: 20 }) {
+  constructor(private readonly clientUrl: string, private readonly size = { session: 10, reader: 12 }) {
     this.session = new PreparedPool({
       connectionString: clientUrl, max: size.session, idleTimeoutMillis: 30_000,
-      options: '-c statement_timeout=5000', application_name: 'gan-bo session',
+      options: '-c statement_timeout=5000 -c plan_cache_mode=force_generic_plan', application_name: 'gan-bo session',
     });
   }
 
-  /** Read-only connections under `timeoutMs` (one pool per distinct timeout: a handful of roles). */
-  reader(timeoutMs: number): PreparedPool {
+  /** Read-only connections under `timeoutMs` (one reader per distinct timeout: a handful of roles). */
+  reader(timeoutMs: number): Reader {
     const ms = Math.max(1, Math.trunc(timeoutMs));
-    let pool = this.readers.get(ms);
-    if (!pool) {
-      pool = new PreparedPool({
+    let reader = this.readers.get(ms);
+    if (!reader) {
+      const pool = (plan: string) => new PreparedPool({
         connectionString: this.clientUrl, max: this.size.reader, idleTimeoutMillis: 10_000,
-        options: `-c default_transaction_read_only=on -c statement_timeout=${ms}`, application_name: `gan-bo read ${ms}ms`,
+        options: `-c default_transaction_read_only=on -c statement_timeout=${ms} -c plan_cache_mode=${plan}`,
+        application_name: `gan-bo read ${ms}ms`,
       });
-      this.readers.set(ms, pool);
+      reader = new Reader(pool('auto'), pool('force_generic_plan'));
+      this.readers.set(ms, reader);
     }
-    return pool;
+    return reader;
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.session.end(), ...[...this.readers.values()].map((pool) => pool.end())]);
+    await Promise.all([this.session.end(), ...[...this.readers.values()].map((reader) => reader.end())]);
     this.readers.clear();
+  }
+}
+
+/** Read-only connections of one timeout; lookups by key go to those that plan once (ExecuteOptions). */
+export class Reader implements SqlRunner {
+  constructor(private readonly auto: PreparedPool, private readonly generic: PreparedPool) {}
+
+  execute<T = Record<string, unknown>[]>(sql: string, params: readonly unknown[] = [], options?: ExecuteOptions): Promise<T> {
+    return (options?.plan === 'generic' ? this.generic : this.auto).execute<T>(sql, params);
+  }
+
+  async end(): Promise<void> {
+    await Promise.all([this.auto.end(), this.generic.end()]);
   }
 }

@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { pageWindow, toPage, type Page, type PageArgs } from './connection.js';
 import { cond, where, type Cond } from './sql.js';
 import { badInput } from './errors.js';
+import { includeSql, primeIncludes, type Include } from './prefetch.js';
 
 /**
  * A top-level connection within the viewer's scope: keyset pagination on id (ascending, or
@@ -22,6 +23,8 @@ export async function findPage<T extends { id: number }>(
   filters: Cond[],
   args: PageArgs,
   order: 'asc' | 'desc' | SortKey = 'asc',
+  /** Related rows to fetch along with the page (prefetch.ts: what the query selects below its nodes). */
+  include: Include[] = [],
 ): Promise<Page<T>> {
   const window = pageWindow(args);
   const sort: SortKey = typeof order === 'string' ? { expr: 't.id', direction: order } : order;
@@ -35,11 +38,13 @@ export async function findPage<T extends { id: number }>(
   }
   const filter = where(pageConds);
   const access = ctx.scope.access(table);
+  const along = includeSql(ctx.scope, include);
   const rows = await ctx.db.execute<Record<string, unknown>[]>(
-    `select t.*, ${access.sql} as gb_access${byId ? '' : `, (${sort.expr})::text as gb_sort`} from ${table} t
+    `select t.*, ${access.sql} as gb_access${along.select}${byId ? '' : `, (${sort.expr})::text as gb_sort`} from ${table} t${along.from}
       where ${filter.sql} order by ${byId ? '' : `${sort.expr} ${sort.direction}, `}t.id ${sort.direction} limit ?`,
-    [...access.params, ...filter.params, window.limit + 1],
+    [...access.params, ...along.params, ...filter.params, window.limit + 1],
   );
+  primeIncludes(ctx.loaders, ctx.rows, include, rows);
   const sortValues = new WeakMap<object, string>();
   const nodes = rows.map(({ gb_sort: value, ...row }) => {
     const node = ctx.rows.map(entity, row);

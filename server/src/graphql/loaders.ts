@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { SqlRunner } from '../db/pools.js';
+import { BY_KEY, type SqlRunner } from '../db/pools.js';
 import type { EntityName } from '@mikro-orm/core';
 import { Committee } from '../modules/committee/committee.entity.js';
 import { Cell } from '../modules/cell/cell.entity.js';
@@ -12,6 +12,7 @@ import { groupBy, intArray } from './sql.js';
 import type { PageWindow } from './connection.js';
 import type { Scope } from '../auth/scope.js';
 import type { RowMapper } from './rows.js';
+import { includeKey, includeSql, primeIncludes, type Include } from './prefetch.js';
 import { toAccount, type AccountRow } from '../modules/account/account.mapping.js';
 import type { Account } from '../modules/account/account.types.js';
 
@@ -36,6 +37,7 @@ async function scopedRows(env: Env, table: string, where: string, params: unknow
   return env.db.execute<Record<string, unknown>[]>(
     `select t.*, ${access.sql} as gb_access from ${table} t where ${where} and ${visible.sql} ${tail}`,
     [...access.params, ...params, ...visible.params],
+    BY_KEY,
   );
 }
 
@@ -44,6 +46,8 @@ interface Env {
   db: SqlRunner;
   scope: Scope;
   rows: RowMapper;
+  /** The loaders themselves, primed with rows fetched along (prefetch.ts). */
+  loaders: object;
 }
 
 function byId<T extends { id: number }>(env: Env, entity: EntityName<T>, table: string) {
@@ -72,6 +76,7 @@ function latestBy<T extends object>(env: Env, entity: EntityName<T>, table: stri
       `select distinct on (t.${column}) t.*, ${access.sql} as gb_access from ${table} t
         where t.${column} = any(?::int[]) and ${visible.sql} order by t.${column}, ${order}`,
       [...access.params, intArray(keys), ...visible.params],
+      BY_KEY,
     );
     const map = new Map(rows.map((row) => [fkOf(row, column), env.rows.map(entity, row)]));
     return keys.map((key) => map.get(key) ?? null);
@@ -83,6 +88,8 @@ interface PagedKey {
   window: PageWindow;
   /** Extra condition on `t`, fixed per loader use (e.g. a status filter), part of the cache key. */
   filter?: { sql: string; params: unknown[] };
+  /** Related rows to fetch along with each child (what the query selects below them). */
+  include?: Include[];
 }
 
 /**
@@ -95,11 +102,11 @@ function pagedChildren<T extends object>(env: Env, entity: EntityName<T>, table:
       const results = new Map<string, T[]>();
       const groups = new Map<string, PagedKey[]>();
       for (const key of keys) {
-        const groupKey = JSON.stringify([key.window, key.filter ?? null]);
+        const groupKey = JSON.stringify([key.window, key.filter ?? null, includeKey(key.include ?? [])]);
         groups.set(groupKey, [...(groups.get(groupKey) ?? []), key]);
       }
       for (const group of groups.values()) {
-        const { window, filter } = group[0];
+        const { window, filter, include = [] } = group[0];
         const parentIds = group.map((key) => key.parentId);
         const conds = [`t.${column} = any(?::int[])`];
         const params: unknown[] = [intArray(parentIds)];
@@ -114,11 +121,15 @@ function pagedChildren<T extends object>(env: Env, entity: EntityName<T>, table:
         const visible = env.scope.visible(table);
         const access = env.scope.access(table);
         conds.push(visible.sql);
+        // Related rows are selected outside the window, for the rows of the page only.
+        const along = includeSql(env.scope, include, 'x');
         const rows = await env.db.execute<Record<string, unknown>[]>(
-          `select * from (select t.*, ${access.sql} as gb_access, row_number() over (partition by t.${column} order by t.id) as gb_rn
-             from ${table} t where ${conds.join(' and ')}) x where x.gb_rn <= ? order by x.id`,
-          [...access.params, ...params, ...visible.params, window.limit + 1],
+          `select x.*${along.select} from (select t.*, ${access.sql} as gb_access, row_number() over (partition by t.${column} order by t.id) as gb_rn
+             from ${table} t where ${conds.join(' and ')}) x${along.from} where x.gb_rn <= ? order by x.id`,
+          [...along.params, ...access.params, ...params, ...visible.params, window.limit + 1],
+          BY_KEY,
         );
+        primeIncludes(env.loaders, env.rows, include, rows);
         const grouped = groupBy(parentIds, rows, (row) => fkOf(row, column));
         group.forEach((key, i) => {
           results.set(pagedKey(key), grouped[i].map(({ gb_rn: _rank, ...row }) => env.rows.map(entity, row)));
@@ -130,7 +141,7 @@ function pagedChildren<T extends object>(env: Env, entity: EntityName<T>, table:
   );
 }
 
-const pagedKey = (key: PagedKey) => JSON.stringify([key.parentId, key.window, key.filter ?? null]);
+const pagedKey = (key: PagedKey) => JSON.stringify([key.parentId, key.window, key.filter ?? null, includeKey(key.include ?? [])]);
 
 /** Row counts per parent, for `totalCount` of nested connections. */
 function countBy(env: Env, table: string, column: string) {
@@ -149,6 +160,7 @@ function countBy(env: Env, table: string, column: string) {
           `select t.${column} as parent, count(*)::int as n from ${table} t
             where t.${column} = any(?::int[]) ${filter ? `and ${filter.sql}` : ''} and ${visible.sql} group by t.${column}`,
           [intArray(group.map((key) => key.parentId)), ...(filter?.params ?? []), ...visible.params],
+          BY_KEY,
         );
         const counts = new Map(rows.map((row) => [Number(row.parent), row.n]));
         for (const key of group) results.set(countKey(key), counts.get(key.parentId) ?? 0);
@@ -172,6 +184,7 @@ function effectivePolicies(env: Env) {
          ) p on true
         where c.id = any(?::int[])`,
       [intArray(committeeIds)],
+      BY_KEY,
     );
     const map = new Map(rows.map((row) => [row.id, row]));
     return committeeIds.map((id) => {
@@ -205,8 +218,8 @@ function lazy<T extends Record<string, () => unknown>>(factories: T): { [K in ke
 
 /** Per-request DataLoaders: every nested field is batched into one statement per level, within the viewer's scope. */
 export function createLoaders(db: SqlRunner, scope: Scope, rows: RowMapper) {
-  const env: Env = { db, scope, rows };
-  return lazy({
+  const env: Env = { db, scope, rows, loaders: {} };
+  const loaders = lazy({
     committee: () => byId(env, Committee, 'committee'),
     committeeChildren: () => allBy(env, Committee, 'committee', 'parent_id', 't.name, t.id'),
     committeeCells: () => pagedChildren(env, Cell, 'cell', 'committee_id'),
@@ -224,7 +237,7 @@ export function createLoaders(db: SqlRunner, scope: Scope, rows: RowMapper) {
     /** Committee of a household's cell: not personal data, so not scoped (visit policies hang on it). */
     householdCommittee: () => new DataLoader<number, number>(async (ids) => {
       const rows = await db.execute<{ id: number; committee_id: number }[]>(
-        'select h.id, c.committee_id from household h join cell c on c.id = h.cell_id where h.id = any(?::int[])', [intArray(ids)]);
+        'select h.id, c.committee_id from household h join cell c on c.id = h.cell_id where h.id = any(?::int[])', [intArray(ids)], BY_KEY);
       const map = new Map(rows.map((r) => [r.id, r.committee_id]));
       return ids.map((id) => map.get(id) ?? new Error(`household ${id} not found`));
     }),
@@ -241,7 +254,7 @@ export function createLoaders(db: SqlRunner, scope: Scope, rows: RowMapper) {
         [intArray(visitIds)]);
       const members = new Map(found.map((row) => [Number(row.id), env.rows.map(Member, row)]));
       const links = await db.execute<{ visit_id: number; member_id: number }[]>(
-        'select visit_id, member_id from visit_participant where visit_id = any(?::int[]) order by member_id', [intArray(visitIds)]);
+        'select visit_id, member_id from visit_participant where visit_id = any(?::int[]) order by member_id', [intArray(visitIds)], BY_KEY);
       return groupBy(visitIds, links, (link) => link.visit_id).map((group) =>
         group.map((link) => members.get(link.member_id)).filter((m): m is Member => !!m));
     }),
@@ -251,11 +264,13 @@ export function createLoaders(db: SqlRunner, scope: Scope, rows: RowMapper) {
     /** Sign-in name and display name of accounts (owners of shared saved queries): not personal data beyond that. */
     account: () => new DataLoader<number, Account | null>(async (ids) => {
       const rows = await db.execute<AccountRow[]>(
-        'select id, username, display_name, disabled_at, member_id from account where id = any(?::int[])', [intArray(ids)]);
+        'select id, username, display_name, disabled_at, member_id from account where id = any(?::int[])', [intArray(ids)], BY_KEY);
       const map = new Map(rows.map((row) => [row.id, toAccount(row)]));
       return ids.map((id) => map.get(id) ?? null);
     }),
   });
+  env.loaders = loaders;
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Assignment, AssignmentMode } from './assignment.entity.js';
 import { AssignmentConnection } from './assignment.types.js';
@@ -18,6 +19,7 @@ import { badInput } from '../../graphql/errors.js';
 import { PriorityFlag } from '../household/household.entity.js';
 import type { Context } from '../../graphql/context.js';
 import { AssignmentOrder, SORTS } from '../../graphql/orders.js';
+import { includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
 class AssignmentsArgs extends PageArgsInput {
@@ -60,7 +62,7 @@ export class AssignmentResolver {
   }
 
   @Query(() => AssignmentConnection, { description: 'Assignments, filtered by unit, member, household and state.' })
-  async assignments(@Ctx() ctx: Context, @Args() args: AssignmentsArgs): Promise<AssignmentConnection> {
+  async assignments(@Ctx() ctx: Context, @Args() args: AssignmentsArgs, @Info() info: GraphQLResolveInfo): Promise<AssignmentConnection> {
     const conds: Cond[] = [];
     if (args.committeeId) {
       const inner = cellInSubtree(await subtreePrefix(ctx, args.committeeId), 'h.cell_id');
@@ -83,7 +85,7 @@ export class AssignmentResolver {
     if (args.priorityFlags?.length) {
       conds.push(cond('exists (select 1 from household ph where ph.id = t.household_id and ph.priority_flags && ?::text[])', `{${args.priorityFlags.join(',')}}`));
     }
-    return findPage(ctx, Assignment, 'assignment', conds, args, SORTS[args.orderBy]);
+    return findPage(ctx, Assignment, 'assignment', conds, args, SORTS[args.orderBy], includesOf(info, 'Assignment', true));
   }
 
   @Mutation(() => Assignment, { description: 'Make a member responsible for a household. Errors: HOUSEHOLD_ALREADY_ASSIGNED, MEMBER_EXEMPT, HOUSEHOLD_OUTSIDE_MEMBER_COMMUNE, NOT_FOUND.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Cell, CellKind } from './cell.entity.js';
 import { CellConnection } from './cell.types.js';
 import { Committee } from '../committee/committee.entity.js';
@@ -13,6 +14,7 @@ import { findPage } from '../../graphql/list.js';
 import { cond } from '../../graphql/sql.js';
 import { subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
+import { includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
 class CellsArgs extends PageArgsInput {
@@ -50,17 +52,17 @@ export class CellResolver {
   }
 
   @FieldResolver(() => MemberConnection, { description: 'Members whose cell of activity this is.' })
-  async members(@Root() cell: Cell, @Ctx() ctx: Context, @Args() args: CellMembersArgs): Promise<MemberConnection> {
+  async members(@Root() cell: Cell, @Ctx() ctx: Context, @Args() args: CellMembersArgs, @Info() info: GraphQLResolveInfo): Promise<MemberConnection> {
     const window = pageWindow(args);
     const filter = args.status ? { sql: 't.status = ?', params: [args.status] } : undefined;
-    const rows = await ctx.loaders.cellMembers.load({ parentId: cell.id, window, filter });
+    const rows = await ctx.loaders.cellMembers.load({ parentId: cell.id, window, filter, include: includesOf(info, 'Member', true) });
     return toPage(rows, window, () => ctx.loaders.cellMemberCount.load({ parentId: cell.id, filter }));
   }
 
   @FieldResolver(() => HouseholdConnection, { description: 'Households in the cell\'s area.' })
-  async households(@Root() cell: Cell, @Ctx() ctx: Context, @Args() args: PageArgsInput): Promise<HouseholdConnection> {
+  async households(@Root() cell: Cell, @Ctx() ctx: Context, @Args() args: PageArgsInput, @Info() info: GraphQLResolveInfo): Promise<HouseholdConnection> {
     const window = pageWindow(args);
-    const rows = await ctx.loaders.cellHouseholds.load({ parentId: cell.id, window });
+    const rows = await ctx.loaders.cellHouseholds.load({ parentId: cell.id, window, include: includesOf(info, 'Household', true) });
     return toPage(rows, window, () => ctx.loaders.cellHouseholdCount.load({ parentId: cell.id }));
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Household, HouseholdGroup, HouseholdPoverty, PovertyStatus, PriorityFlag } from './household.entity.js';
 import { HouseholdConnection } from './household.types.js';
 import { Cell } from '../cell/cell.entity.js';
@@ -14,6 +15,7 @@ import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
 import { HouseholdOrder, SORTS } from '../../graphql/orders.js';
+import { includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
 class HouseholdsArgs extends PageArgsInput {
@@ -44,7 +46,7 @@ export class HouseholdResolver {
   }
 
   @Query(() => HouseholdConnection, { description: 'Households, filtered by unit, assignment and priority.' })
-  async households(@Ctx() ctx: Context, @Args() args: HouseholdsArgs): Promise<HouseholdConnection> {
+  async households(@Ctx() ctx: Context, @Args() args: HouseholdsArgs, @Info() info: GraphQLResolveInfo): Promise<HouseholdConnection> {
     const conds: Cond[] = [];
     if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
@@ -53,7 +55,7 @@ export class HouseholdResolver {
     }
     if (args.priorityFlags?.length) conds.push(cond('t.priority_flags && ?::text[]', `{${args.priorityFlags.join(',')}}`));
     if (args.povertyStatus) conds.push(cond('t.poverty_status = ?', args.povertyStatus));
-    return findPage(ctx, Household, 'household', conds, args, SORTS[args.orderBy]);
+    return findPage(ctx, Household, 'household', conds, args, SORTS[args.orderBy], includesOf(info, 'Household', true));
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell whose area the household is in; null when outside your scope.' })

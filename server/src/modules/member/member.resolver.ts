@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Member, MemberStatus } from './member.entity.js';
 import { MemberConnection } from './member.types.js';
 import { Cell } from '../cell/cell.entity.js';
@@ -11,6 +12,7 @@ import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
 import { MemberOrder, SORTS } from '../../graphql/orders.js';
+import { includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
 class MembersArgs extends PageArgsInput {
@@ -38,13 +40,13 @@ export class MemberResolver {
   }
 
   @Query(() => MemberConnection, { description: 'Members, filtered by unit and status.' })
-  async members(@Ctx() ctx: Context, @Args() args: MembersArgs): Promise<MemberConnection> {
+  async members(@Ctx() ctx: Context, @Args() args: MembersArgs, @Info() info: GraphQLResolveInfo): Promise<MemberConnection> {
     const conds: Cond[] = [];
     if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
     if (args.status) conds.push(cond('t.status = ?', args.status));
     if (args.livesInCommune != null) conds.push(cond('t.lives_in_commune = ?', args.livesInCommune));
-    return findPage(ctx, Member, 'member', conds, args, SORTS[args.orderBy]);
+    return findPage(ctx, Member, 'member', conds, args, SORTS[args.orderBy], includesOf(info, 'Member', true));
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell of activity (chi bộ sinh hoạt); null when outside your scope (e.g. for the residence cell).' })

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Visit, VisitKind } from './visit.entity.js';
 import { VisitConnection } from './visit.types.js';
@@ -18,6 +19,7 @@ import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
 import { SORTS, VisitOrder } from '../../graphql/orders.js';
+import { includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
 class VisitsArgs extends PageArgsInput {
@@ -60,7 +62,7 @@ export class VisitResolver {
   }
 
   @Query(() => VisitConnection, { description: 'Visits, newest recorded first, filtered by unit, household, member, kind, topic and dates.' })
-  async visits(@Ctx() ctx: Context, @Args() args: VisitsArgs): Promise<VisitConnection> {
+  async visits(@Ctx() ctx: Context, @Args() args: VisitsArgs, @Info() info: GraphQLResolveInfo): Promise<VisitConnection> {
     const conds: Cond[] = [];
     if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
@@ -71,7 +73,7 @@ export class VisitResolver {
     if (args.hotSpot != null) conds.push(cond('t.hot_spot = ?', args.hotSpot));
     if (args.from) conds.push(cond('t.visited_on >= ?::date', args.from));
     if (args.to) conds.push(cond('t.visited_on <= ?::date', args.to));
-    return findPage(ctx, Visit, 'visit', conds, args, SORTS[args.orderBy]);
+    return findPage(ctx, Visit, 'visit', conds, args, SORTS[args.orderBy], includesOf(info, 'Visit', true));
   }
 
   @Mutation(() => Visit, { description: 'Record a visit with its participants and the feedback heard. Errors: VISIT_NEEDS_HOUSEHOLD, VISIT_IN_FUTURE, NOT_FOUND, BAD_USER_INPUT.' })
