@@ -4,12 +4,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { countStatement } from './sql-counter.js';
 
 /**
- * How PostgreSQL plans a prepared statement: `auto` (its choice: custom plans while a generic one
- * looks costlier, as for lists whose filters change the best plan) or `generic` (planned once per
- * connection: for lookups by key, whose best plan does not depend on the keys).
+ * How PostgreSQL plans a prepared statement: `custom` (for its parameters each time: lists and
+ * aggregates, whose best plan depends on the unit, the dates, the filters; PostgreSQL's own choice
+ * switched them to generic plans up to 4x slower) or `generic` (once per connection: lookups by
+ * key, whose best plan does not depend on the keys).
  */
 export interface ExecuteOptions {
-  plan?: 'auto' | 'generic';
+  plan?: 'custom' | 'generic';
 }
 
 /** What runs a statement with `?` placeholders and returns its rows: a pool here, or MikroORM's EntityManager. */
@@ -120,7 +121,7 @@ export class SqlPools {
         options: `-c default_transaction_read_only=on -c statement_timeout=${ms} -c plan_cache_mode=${plan}`,
         application_name: `gan-bo read ${ms}ms`,
       });
-      reader = new Reader(pool('auto'), pool('force_generic_plan'));
+      reader = new Reader(pool('force_custom_plan'), pool('force_generic_plan'));
       this.readers.set(ms, reader);
     }
     return reader;
@@ -134,13 +135,13 @@ export class SqlPools {
 
 /** Read-only connections of one timeout; lookups by key go to those that plan once (ExecuteOptions). */
 export class Reader implements SqlRunner {
-  constructor(private readonly auto: PreparedPool, private readonly generic: PreparedPool) {}
+  constructor(private readonly custom: PreparedPool, private readonly generic: PreparedPool) {}
 
   execute<T = Record<string, unknown>[]>(sql: string, params: readonly unknown[] = [], options?: ExecuteOptions): Promise<T> {
-    return (options?.plan === 'generic' ? this.generic : this.auto).execute<T>(sql, params);
+    return (options?.plan === 'generic' ? this.generic : this.custom).execute<T>(sql, params);
   }
 
   async end(): Promise<void> {
-    await Promise.all([this.auto.end(), this.generic.end()]);
+    await Promise.all([this.custom.end(), this.generic.end()]);
   }
 }

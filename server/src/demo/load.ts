@@ -73,6 +73,8 @@ export async function loadDemo(databaseUrl: string, options: LoadOptions): Promi
     // The interval in force per assignment, set-based (its row trigger is disabled during the copy).
     await client.query('select gb_refresh_intervals(null)');
     await client.query('select gb_refresh_feedback_level_since()');
+    // Visits per cell and day, week and month, counted set-based (their trigger is disabled during the copy).
+    await client.query('select gb_refresh_visit_counts()');
     log(`rebuilding ${indexes.length} indexes · ${elapsed()} s`);
     for (const index of indexes) await client.query(index.definition);
     log(`validating ${foreignKeys.length} foreign keys · ${elapsed()} s`);
@@ -82,7 +84,7 @@ export async function loadDemo(databaseUrl: string, options: LoadOptions): Promi
       await client.query(`select setval(pg_get_serial_sequence($1, 'id'), coalesce(max(id), 0) + 1, false) from ${table}`, [table]);
     }
     log(`analyze · ${elapsed()} s`);
-    await client.query(`analyze ${TABLES.join(', ')}`);
+    await client.query(`analyze ${TABLES.join(', ')}, visit_count`);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => {});

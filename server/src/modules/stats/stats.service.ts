@@ -5,6 +5,7 @@ import { unitCells, wholeUnit } from '../../graphql/units.js';
 import type { UnitRef } from '../../live/coverage.js';
 import { FeedbackGroupBy, VisitGroupBy, type FeedbackStatRow, type GradeCount, type StatUnit, type VisitStatRow } from './stats.types.js';
 import { UnitKind } from '../live/live.types.js';
+import { countRanges, type Grain } from './visit-counts.js';
 
 export interface StatsFilter extends PageArgs {
   committeeId?: string | null;
@@ -67,27 +68,61 @@ export async function visitStats(ctx: Context, args: StatsFilter & { groupBy: Vi
     by.has(VisitGroupBy.TOPIC) ? 't.topic' : 'null::text as topic',
     by.has(VisitGroupBy.KIND) ? 'v.kind' : 'null::text as kind',
   ].join(', ');
-  // One row per visit unless topics are unnested (a visit then counts once per topic group):
-  // count(*) where it can, the distinct counts (sorts) only where they are needed.
-  const counted = [
-    by.has(VisitGroupBy.TOPIC) ? 'count(distinct v.id)::int as visits' : 'count(*)::int as visits',
-    households ? 'count(distinct v.household_id)::int as households' : '0 as households',
-    by.has(VisitGroupBy.TOPIC) ? 'count(distinct v.id) filter (where v.hot_spot)::int as hot_spots' : 'count(*) filter (where v.hot_spot)::int as hot_spots',
-  ].join(', ');
-  const rows = await ctx.em.execute<VisitRow[]>(
-    `with cells as (${cells.sql}),
-     v as (select v.id, v.household_id, v.visited_on, v.kind, v.topics, v.hot_spot, cells.*
-             from visit v join cells on cells.cell_id = v.cell_id
-            where v.visited_on >= coalesce(?::date, '-infinity') and v.visited_on <= coalesce(?::date, 'infinity')
-              and (?::text[] is null or v.kind = any(?::text[])) and (?::text[] is null or v.topics && ?::text[]))
-     select ${select}, ${counted}
-       from v ${by.has(VisitGroupBy.TOPIC) ? 'left join lateral unnest(v.topics) as t(topic) on true' : ''}
-      ${by.has(VisitGroupBy.TOPIC) && args.topics?.length ? 'where t.topic = any(?::text[])' : ''}
-      ${cols.length ? `group by ${cols.join(', ')} order by ${cols.map((_, i) => i + 1).join(', ')}` : ''}`,
-    [...cells.params, args.from ?? null, args.to ?? null,
-      arr(args.kinds), arr(args.kinds), arr(args.topics), arr(args.topics),
-      ...(by.has(VisitGroupBy.TOPIC) && args.topics?.length ? [arr(args.topics)] : [])],
-  );
+  const range = [args.from ?? null, args.to ?? null, arr(args.kinds), arr(args.kinds)];
+  let rows: VisitRow[];
+  if (!by.has(VisitGroupBy.TOPIC) && !args.topics?.length && !households) {
+    // Neither topics nor distinct households: the counters (visit_count) answer alone: whole weeks
+    // (grouped by week) or months inside the range, and days at its edges. They are summed per cell
+    // (and period, kind) first, a few rows per cell, then joined to the unit's cells. Groups without
+    // visits (a counter left at zero) are skipped, as counting visits would.
+    const grain: Grain = by.has(VisitGroupBy.WEEK) ? 'week' : 'month';
+    const ranges = countRanges(grain, args.from ?? null, args.to ?? null);
+    const periodOf = by.has(VisitGroupBy.WEEK) ? 'gb_week_start(x.starts_on)' : by.has(VisitGroupBy.MONTH) ? 'gb_month_start(x.starts_on)' : 'null::date';
+    const outer = cols.map((c) => (c === periodSql?.replace('%', 'v.visited_on') ? 'v.period' : c));
+    const kinds = '(?::text[] is null or d.kind = any(?::text[]))';
+    rows = await ctx.em.execute<VisitRow[]>(
+      `with cells as (${cells.sql}),
+       counted as (select x.cell_id, ${periodOf} as period, ${by.has(VisitGroupBy.KIND) ? 'x.kind' : 'null::text'} as kind,
+                          sum(x.visits) as visits, sum(x.hot_spots) as hot_spots
+                     from (select d.cell_id, d.starts_on, d.kind, d.visits, d.hot_spots from visit_count d
+                            where ?::boolean and d.grain = ? and d.cell_id in (select cell_id from cells) and ${kinds}
+                              and d.starts_on >= coalesce(?::date, '-infinity') and d.starts_on <= coalesce(?::date, 'infinity')
+                           union all
+                           select d.cell_id, d.starts_on, d.kind, d.visits, d.hot_spots from visit_count d
+                            where d.grain = 'day' and d.cell_id in (select cell_id from cells) and ${kinds}
+                              and (d.starts_on between ?::date and ?::date or d.starts_on between ?::date and ?::date)) x
+                    group by 1, 2, 3),
+       v as (select counted.*, cells.cell_name, cells.child_kind, cells.child_id from counted join cells on cells.cell_id = counted.cell_id)
+       select ${select.replace(`${periodSql?.replace('%', 'v.visited_on')}::text as period`, 'v.period::text as period')},
+              coalesce(sum(v.visits), 0)::int as visits, 0 as households, coalesce(sum(v.hot_spots), 0)::int as hot_spots
+         from v
+        ${outer.length ? `group by ${outer.join(', ')} having sum(v.visits) > 0 order by ${outer.join(', ')}` : ''}`,
+      [...cells.params,
+        ranges.whole !== null, grain, arr(args.kinds), arr(args.kinds), ranges.whole?.[0] ?? null, ranges.whole?.[1] ?? null,
+        arr(args.kinds), arr(args.kinds), ...(ranges.days[0] ?? [null, null]), ...(ranges.days[1] ?? [null, null])],
+    );
+  } else {
+    // One row per visit unless topics are unnested (a visit then counts once per topic group):
+    // count(*) where it can, the distinct counts (sorts) only where they are needed.
+    const counted = [
+      by.has(VisitGroupBy.TOPIC) ? 'count(distinct v.id)::int as visits' : 'count(*)::int as visits',
+      households ? 'count(distinct v.household_id)::int as households' : '0 as households',
+      by.has(VisitGroupBy.TOPIC) ? 'count(distinct v.id) filter (where v.hot_spot)::int as hot_spots' : 'count(*) filter (where v.hot_spot)::int as hot_spots',
+    ].join(', ');
+    rows = await ctx.em.execute<VisitRow[]>(
+      `with cells as (${cells.sql}),
+       v as (select v.id, v.household_id, v.visited_on, v.kind, v.topics, v.hot_spot, cells.*
+               from visit v join cells on cells.cell_id = v.cell_id
+              where v.visited_on >= coalesce(?::date, '-infinity') and v.visited_on <= coalesce(?::date, 'infinity')
+                and (?::text[] is null or v.kind = any(?::text[])) and (?::text[] is null or v.topics && ?::text[]))
+       select ${select}, ${counted}
+         from v ${by.has(VisitGroupBy.TOPIC) ? 'left join lateral unnest(v.topics) as t(topic) on true' : ''}
+        ${by.has(VisitGroupBy.TOPIC) && args.topics?.length ? 'where t.topic = any(?::text[])' : ''}
+        ${cols.length ? `group by ${cols.join(', ')} order by ${cols.join(', ')}` : ''}`,
+      [...cells.params, ...range, arr(args.topics), arr(args.topics),
+        ...(by.has(VisitGroupBy.TOPIC) && args.topics?.length ? [arr(args.topics)] : [])],
+    );
+  }
   const names = await childNames(ctx, rows);
   return pageOf(rows.map((r) => ({
     unit: statUnit(names, r.child_kind, r.child_id), cellId: r.cell_id, cellName: r.cell_name, period: r.period,
@@ -129,7 +164,7 @@ export async function feedbackStats(ctx: Context, args: StatsFilter & { groupBy:
               filter (where f.answered_at is not null) as median_days
        from feedback f join cells on cells.cell_id = f.cell_id
       where f.raised_on >= coalesce(?::date, '-infinity') and f.raised_on <= coalesce(?::date, 'infinity')
-      ${cols.length ? `group by ${cols.join(', ')} order by ${cols.map((_, i) => i + 1).join(', ')}` : ''}`,
+      ${cols.length ? `group by ${cols.join(', ')} order by ${cols.join(', ')}` : ''}`,
     [...cells.params, args.from ?? null, args.to ?? null],
   );
   const names = await childNames(ctx, rows);
