@@ -46,7 +46,7 @@ export const FIELD_POLICY: Record<string, Record<string, FieldRule>> = {
   },
   Feedback: {
     id: ALL, topic: ALL, level: ALL, status: ALL, raisedOn: ALL, answeredAt: ALL, closedAt: ALL, visit: ALL, cell: ALL,
-    household: ALL, events: ALL,
+    household: ALL, events: ALL, answerDueOn: ALL, daysOverdue: ALL,
     content: PERSONAL, answer: PERSONAL,
   },
   FeedbackEvent: { id: ALL, at: ALL, fromStatus: ALL, toStatus: ALL, fromLevel: ALL, toLevel: ALL, actor: PERSONAL, note: PERSONAL },

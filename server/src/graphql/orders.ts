@@ -12,13 +12,14 @@ registerEnumType(VisitOrder, {
   },
 });
 
-export enum FeedbackOrder { NEWEST = 'newest', RAISED_ON_ASC = 'raised_asc', RAISED_ON_DESC = 'raised_desc' }
+export enum FeedbackOrder { NEWEST = 'newest', RAISED_ON_ASC = 'raised_asc', RAISED_ON_DESC = 'raised_desc', ANSWER_DUE_ON_ASC = 'answer_due_asc' }
 registerEnumType(FeedbackOrder, {
   name: 'FeedbackOrder', description: 'Order of a list of feedback.',
   valuesConfig: {
     NEWEST: { description: 'Most recently recorded first (default).' },
     RAISED_ON_ASC: { description: 'Oldest raised first: who has waited longest.' },
     RAISED_ON_DESC: { description: 'Latest raised first.' },
+    ANSWER_DUE_ON_ASC: { description: 'Earliest answer deadline first: the most overdue answers first.' },
   },
 });
 
@@ -32,13 +33,15 @@ registerEnumType(HouseholdOrder, {
   },
 });
 
-export enum AssignmentOrder { ID = 'id', LAST_VISIT_ON_ASC = 'last_visit_asc', STARTED_ON_DESC = 'started_desc' }
+export enum AssignmentOrder { ID = 'id', LAST_VISIT_ON_ASC = 'last_visit_asc', STARTED_ON_DESC = 'started_desc', DUE_ON_ASC = 'due_asc', DUE_ON_DESC = 'due_desc' }
 registerEnumType(AssignmentOrder, {
   name: 'AssignmentOrder', description: 'Order of a list of assignments.',
   valuesConfig: {
     ID: { description: 'As made (default).' },
     LAST_VISIT_ON_ASC: { description: 'Never visited first, then least recently visited: the most overdue first.' },
     STARTED_ON_DESC: { description: 'Newest assignments first.' },
+    DUE_ON_ASC: { description: 'Earliest due date first: the most days overdue first.' },
+    DUE_ON_DESC: { description: 'Latest due date first: the least overdue first.' },
   },
 });
 
@@ -59,9 +62,12 @@ export const SORTS: Record<string, SortKey | 'asc' | 'desc'> = {
   visited_asc: { expr: 't.visited_on', direction: 'asc' },
   raised_asc: { expr: 't.raised_on', direction: 'asc' },
   raised_desc: { expr: 't.raised_on', direction: 'desc' },
+  answer_due_asc: { expr: 't.answer_due_on', direction: 'asc' },
   id: 'asc',
   last_visit_asc: { expr: `coalesce(t.last_visit_on, ${NEVER})`, direction: 'asc' },
   size_desc: { expr: 't.size', direction: 'desc' },
   started_desc: { expr: 't.started_on', direction: 'desc' },
+  due_asc: { expr: 't.due_on', direction: 'asc' },
+  due_desc: { expr: 't.due_on', direction: 'desc' },
   joined_asc: { expr: `coalesce(t.party_joined_on, '9999-12-31'::date)`, direction: 'asc' },
 };
