@@ -67,7 +67,7 @@ export const CellAssignmentsQuery = graphql(`
         ...AssignableMember
       }
     }
-    assignments(cellId: $cellId, first: $first, orderBy: LAST_VISIT_ON_ASC) {
+    assignments(cellId: $cellId, first: $first, orderBy: DUE_ON_ASC) {
       totalCount
       nodes {
         ...CurrentAssignment
