@@ -98,7 +98,7 @@ export const messages = defineMessages(
       live: 'The list updates itself when something changes.',
       tabs: {
         label: 'Status',
-        open: 'Awaiting an answer',
+        open: 'To answer',
         answered: 'Answered',
         closed: 'Closed',
       },
@@ -133,7 +133,7 @@ export const messages = defineMessages(
         answer: 'Answer',
         answeredAt: 'Answered {at}',
         closedAt: 'Closed {at}',
-        history: 'History ({n} steps)',
+        history: 'History ({n} steps) | History (1 step) | History ({n} steps)',
         by: 'by {actor}',
         note: 'Note: {note}',
       },
