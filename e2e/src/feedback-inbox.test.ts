@@ -103,7 +103,9 @@ describe('the feedback inbox (Phản ánh)', () => {
     expect(await answered.getByTestId('feedback-status').innerText()).toBe('Đã trả lời bằng văn bản');
     expect(await answered.innerText()).toContain(answer);
     expect(await answered.getByTestId('due-badge').count()).toBe(0);
-    await answered.getByText('Quá trình xử lý (3 bước)').click();
+    // The dated steps are read when opened.
+    await answered.getByTestId('feedback-history').click();
+    await expect.poll(() => answered.getByTestId('feedback-history').innerText()).toBe('Quá trình xử lý (3 bước)');
     const steps = await answered.locator('.history__what').allInnerTexts();
     expect(steps.map((step) => step.split(' bởi ')[0].trim())).toEqual(['Tiếp nhận ở chi bộ', 'Chuyển lên xã', 'Trả lời bằng văn bản, cấp xã']);
     expect(await answered.innerText()).toContain('Ghi chú: Vượt khả năng của chi bộ: cần kinh phí của xã');

@@ -1,20 +1,23 @@
 import { graphql } from '../../gql';
 
-/** One page holds the whole of a cell: villages have tens of households and members, never hundreds. */
+/**
+ * One page holds a whole cell's members and assignments (a residential group can have ~100
+ * members); free households are fewer. Each load is priced against the viewer's budget, so the
+ * pages are no larger than that (about 4,000 points, within every role's maximum).
+ */
 export const CELL_PAGE_SIZE = 100;
+export const FREE_PAGE_SIZE = 50;
 
 export const FreeHouseholdFragment = graphql(`
   fragment FreeHousehold on Household {
     id
     headName
-    address
     size
     isPriority
     priorityFlags
     povertyStatus
     lastVisitOn
     group {
-      id
       name
     }
   }
@@ -54,8 +57,8 @@ export const CurrentAssignmentFragment = graphql(`
 `);
 
 export const CellAssignmentsQuery = graphql(`
-  query CellAssignments($cellId: ID!, $first: Int!) {
-    households(cellId: $cellId, assigned: false, first: $first) {
+  query CellAssignments($cellId: ID!, $first: Int!, $firstFree: Int!) {
+    households(cellId: $cellId, assigned: false, first: $firstFree) {
       totalCount
       nodes {
         ...FreeHousehold

@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
-import { computed, toValue, type MaybeRefOrGetter } from 'vue';
+import { computed, onBeforeUnmount, toValue, type MaybeRefOrGetter } from 'vue';
+import { createLiveRefresh } from '../../apollo/live-refresh';
 import { mutationProblem, type MutationProblem } from '../domain-errors/domain-error';
 import {
   AssignHouseholdMutation,
   CELL_PAGE_SIZE,
+  FREE_PAGE_SIZE,
   CellAssignmentChangedSubscription,
   CellAssignmentsQuery,
   UnassignHouseholdMutation,
@@ -14,26 +16,31 @@ export type WriteOutcome = { ok: true } | { ok: false; problem: MutationProblem 
 
 /** A cell's free households, its members with their load, its assignments in force, and the two writes on them. */
 export function useCellAssignments(cellId: MaybeRefOrGetter<string>) {
-  const variables = () => ({ cellId: toValue(cellId), first: CELL_PAGE_SIZE });
+  const variables = () => ({ cellId: toValue(cellId), first: CELL_PAGE_SIZE, firstFree: FREE_PAGE_SIZE });
   const { result, loading, error, refetch } = useQuery(CellAssignmentsQuery, variables);
+  const reload = () => refetch()?.catch(() => undefined) ?? Promise.resolve();
   // Someone else (commune staff, another tab) may assign in the same cell: follow their changes too.
+  const live = createLiveRefresh(reload);
   const { onResult: onChanged } = useSubscription(CellAssignmentChangedSubscription, () => ({ cellId: toValue(cellId) }));
-  onChanged(() => void refetch()?.catch(() => undefined));
+  onChanged(() => live.onEvent());
+  onBeforeUnmount(() => live.stop());
 
   const { mutate: assignMutate, loading: assigning } = useMutation(AssignHouseholdMutation);
   const { mutate: unassignMutate, loading: unassigning } = useMutation(UnassignHouseholdMutation);
 
-  async function write(run: () => Promise<unknown>): Promise<WriteOutcome> {
-    try {
-      await run();
-    } catch (caught) {
-      const problem = mutationProblem(caught);
-      // What the form showed is stale when the API says so: show the cell as it is now.
-      if (problem.code !== 'OFFLINE') void refetch()?.catch(() => undefined);
-      return { ok: false, problem };
-    }
-    await refetch()?.catch(() => undefined);
-    return { ok: true };
+  function write(run: () => Promise<unknown>): Promise<WriteOutcome> {
+    return live.ownWrite(async () => {
+      try {
+        await run();
+      } catch (caught) {
+        const problem = mutationProblem(caught);
+        // What the form showed is stale when the API says so: show the cell as it is now.
+        if (problem.code !== 'OFFLINE') void reload();
+        return { ok: false, problem };
+      }
+      await reload();
+      return { ok: true };
+    });
   }
 
   return {
@@ -45,7 +52,7 @@ export function useCellAssignments(cellId: MaybeRefOrGetter<string>) {
     loaded: computed(() => result.value !== undefined),
     loading,
     error,
-    refetch: () => refetch(),
+    refetch: reload,
     assigning,
     unassigning,
     assign: (input: { householdId: string; memberId: string; startedOn?: string | null }) =>

@@ -2,7 +2,11 @@ import { graphql } from '../../gql';
 
 /** Feedback shown per page of the inbox; "more" asks for this many again. */
 export const INBOX_PAGE_SIZE = 25;
-/** The most one request asks for (the API's page limit for secretaries and members). */
+/**
+ * The most one request asks for (the API's page limit for secretaries and members). The dated
+ * history is left out of the list and read when opened: with it, 100 feedback would cost more
+ * than a secretary may ask for at once.
+ */
 export const INBOX_MAX = 100;
 
 export const InboxFeedbackFragment = graphql(`
@@ -29,6 +33,12 @@ export const InboxFeedbackFragment = graphql(`
         id
       }
     }
+  }
+`);
+
+export const FeedbackHistoryFragment = graphql(`
+  fragment FeedbackHistory on Feedback {
+    id
     events {
       id
       at
@@ -38,6 +48,14 @@ export const InboxFeedbackFragment = graphql(`
       toLevel
       actor
       note
+    }
+  }
+`);
+
+export const FeedbackHistoryQuery = graphql(`
+  query FeedbackHistory($id: ID!) {
+    feedback(id: $id) {
+      ...FeedbackHistory
     }
   }
 `);
@@ -103,6 +121,7 @@ export const EscalateFeedbackMutation = graphql(`
   mutation EscalateFeedback($input: EscalateFeedbackInput!) {
     escalateFeedback(input: $input) {
       ...InboxFeedback
+      ...FeedbackHistory
     }
   }
 `);
@@ -111,6 +130,7 @@ export const AnswerFeedbackMutation = graphql(`
   mutation AnswerFeedback($input: AnswerFeedbackInput!) {
     answerFeedback(input: $input) {
       ...InboxFeedback
+      ...FeedbackHistory
     }
   }
 `);
@@ -119,6 +139,7 @@ export const CloseFeedbackMutation = graphql(`
   mutation CloseFeedback($input: CloseFeedbackInput!) {
     closeFeedback(input: $input) {
       ...InboxFeedback
+      ...FeedbackHistory
     }
   }
 `);

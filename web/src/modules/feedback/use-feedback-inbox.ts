@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
 import { computed, onBeforeUnmount, ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
+import { createLiveRefresh } from '../../apollo/live-refresh';
 import { mutationProblem } from '../domain-errors/domain-error';
 import type { WriteOutcome } from '../assignments/use-cell-assignments';
 import {
@@ -14,9 +15,6 @@ import {
 } from './feedback.documents';
 import type { FeedbackAction } from './feedback-actions';
 import { inboxVariables, type InboxFilter, type InboxUnit } from './inbox-filter';
-
-/** Changes often come in bursts (a meeting answering ten at once): refetch once they settle. */
-const REFETCH_DELAY_MS = 400;
 
 /** The feedback of a committee or cell for the chosen tab and filters, kept live, with the three steps on it. */
 export function useFeedbackInbox(unit: MaybeRefOrGetter<InboxUnit>, filter: Ref<InboxFilter>) {
@@ -34,33 +32,33 @@ export function useFeedbackInbox(unit: MaybeRefOrGetter<InboxUnit>, filter: Ref<
     { keepPreviousResult: true },
   );
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const refresh = () => Promise.all([list.refetch()?.catch(() => undefined), counts.refetch()?.catch(() => undefined)]);
+  // Changes come in bursts (a meeting answering ten at once): one refetch once they settle, none for our own.
+  const live = createLiveRefresh(refresh);
   const { onResult: onChanged } = useSubscription(FeedbackChangedSubscription, unitVariables);
-  onChanged(() => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void refresh(), REFETCH_DELAY_MS);
-  });
-  onBeforeUnmount(() => clearTimeout(timer));
+  onChanged(() => live.onEvent());
+  onBeforeUnmount(() => live.stop());
 
   const escalate = useMutation(EscalateFeedbackMutation);
   const answer = useMutation(AnswerFeedbackMutation);
   const close = useMutation(CloseFeedbackMutation);
 
-  async function act(action: FeedbackAction, input: { feedbackId: string; answer?: string; note?: string }): Promise<WriteOutcome> {
+  function act(action: FeedbackAction, input: { feedbackId: string; answer?: string; note?: string }): Promise<WriteOutcome> {
     const note = input.note?.trim() || null;
-    try {
-      if (action === 'escalate') await escalate.mutate({ input: { feedbackId: input.feedbackId, note } });
-      else if (action === 'close') await close.mutate({ input: { feedbackId: input.feedbackId, note } });
-      else await answer.mutate({ input: { feedbackId: input.feedbackId, answer: (input.answer ?? '').trim(), note } });
-    } catch (caught) {
-      const problem = mutationProblem(caught);
-      // Someone else moved it first (or it left the viewer's reach): show the list as it is now.
-      if (problem.code !== 'OFFLINE') void refresh();
-      return { ok: false, problem };
-    }
-    await refresh();
-    return { ok: true };
+    return live.ownWrite(async () => {
+      try {
+        if (action === 'escalate') await escalate.mutate({ input: { feedbackId: input.feedbackId, note } });
+        else if (action === 'close') await close.mutate({ input: { feedbackId: input.feedbackId, note } });
+        else await answer.mutate({ input: { feedbackId: input.feedbackId, answer: (input.answer ?? '').trim(), note } });
+      } catch (caught) {
+        const problem = mutationProblem(caught);
+        // Someone else moved it first (or it left the viewer's reach): show the list as it is now.
+        if (problem.code !== 'OFFLINE') void refresh();
+        return { ok: false, problem };
+      }
+      await refresh();
+      return { ok: true };
+    });
   }
 
   const connection = computed(() => list.result.value?.feedbackItems ?? null);
