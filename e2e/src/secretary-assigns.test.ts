@@ -233,7 +233,7 @@ describe('a cell secretary assigns households (Phân công)', () => {
     expect(await row.getByTestId('exempt-reason').innerText()).toMatch(/^Miễn sinh hoạt \(.+\): không phân công phụ trách hộ$/);
     const option = page.locator(`#assign-member option[value="${exempt.id}"]`);
     expect(await option.isDisabled()).toBe(true);
-    expect(await option.innerText()).toBe(`${exempt.fullName} — Miễn sinh hoạt: không phân công phụ trách hộ`);
+    expect(await option.innerText()).toBe(`${exempt.fullName} (miễn sinh hoạt)`);
     await row.scrollIntoViewIfNeeded();
     await screenshot(page, 'screenshots/secretary-assign-exempt-phone');
 

@@ -24,6 +24,10 @@ export const messages = defineMessages(
         overload: 'Đồng chí {name} đang phụ trách {held} hộ; nhận thêm hộ này sẽ thành {next} hộ (quy định 1–2 hộ). Vẫn có thể phân công nếu chi bộ đã thống nhất.',
         done: 'Đã phân công đồng chí {member} phụ trách hộ {household}.',
         noFreeHouseholds: 'Mọi hộ của chi bộ đều đã có đảng viên phụ trách.',
+        memberOption: '{name} ({n} hộ)',
+        memberOptionNone: '{name} (chưa có hộ)',
+        memberOptionExempt: '{name} (miễn sinh hoạt)',
+        exemptHint: 'Đảng viên miễn sinh hoạt không được phân công phụ trách hộ.',
       },
       households: {
         title: 'Hộ chưa có người phụ trách',
@@ -37,6 +41,7 @@ export const messages = defineMessages(
         neverVisited: 'Chưa có lần thăm',
         empty: 'Không có hộ nào chưa có người phụ trách.',
         emptyPriority: 'Không có hộ ưu tiên nào chưa có người phụ trách.',
+        shown: 'Đang hiện {shown}/{total} hộ; phân công bớt để xem các hộ còn lại.',
       },
       members: {
         title: 'Đảng viên và số hộ đang phụ trách',
@@ -111,6 +116,10 @@ export const messages = defineMessages(
         overload: '{name} already holds {held} households; this one makes {next} (the rule is 1–2). You can still assign if the cell agreed.',
         done: '{member} is now responsible for the household of {household}.',
         noFreeHouseholds: 'Every household of the cell has a responsible member.',
+        memberOption: '{name} ({n} households) | {name} (1 household) | {name} ({n} households)',
+        memberOptionNone: '{name} (no household yet)',
+        memberOptionExempt: '{name} (exempt)',
+        exemptHint: 'Members exempt from activity are not assigned households.',
       },
       households: {
         title: 'Households without a responsible member',
@@ -124,6 +133,7 @@ export const messages = defineMessages(
         neverVisited: 'Never visited',
         empty: 'No household is without a responsible member.',
         emptyPriority: 'No priority household is without a responsible member.',
+        shown: 'Showing {shown} of {total} households; assign some to see the rest.',
       },
       members: {
         title: 'Members and the households they hold',

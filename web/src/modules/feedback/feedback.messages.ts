@@ -8,6 +8,7 @@ export const messages = defineMessages(
       title: 'Ý kiến, kiến nghị của hộ dân',
       lead: 'Ý kiến bà con nêu khi đảng viên thăm hộ: cấp nào cần trả lời, hạn đến bao giờ, đã xử lý ra sao.',
       live: 'Danh sách tự cập nhật khi có thay đổi.',
+      masked: 'Tên hộ và nội dung ý kiến được ẩn theo quyền truy cập của bạn.',
       tabs: {
         label: 'Trạng thái',
         open: 'Chờ trả lời',
@@ -46,6 +47,7 @@ export const messages = defineMessages(
         answeredAt: 'Trả lời lúc {at}',
         closedAt: 'Kết thúc lúc {at}',
         history: 'Quá trình xử lý ({n} bước)',
+        historyTitle: 'Quá trình xử lý',
         by: 'bởi {actor}',
         note: 'Ghi chú: {note}',
       },
@@ -96,6 +98,7 @@ export const messages = defineMessages(
       title: 'Feedback from households',
       lead: 'What residents raise on members’ visits: which level must answer, by when, and how it was handled.',
       live: 'The list updates itself when something changes.',
+      masked: 'Household names and what was raised are hidden by your access rights.',
       tabs: {
         label: 'Status',
         open: 'To answer',
@@ -134,6 +137,7 @@ export const messages = defineMessages(
         answeredAt: 'Answered {at}',
         closedAt: 'Closed {at}',
         history: 'History ({n} steps) | History (1 step) | History ({n} steps)',
+        historyTitle: 'History',
         by: 'by {actor}',
         note: 'Note: {note}',
       },
