@@ -68,6 +68,8 @@ export const FIELD_POLICY: Record<string, Record<string, FieldRule>> = {
   VisitStatRow: { '*': ALL }, VisitStatRowConnection: { '*': ALL }, VisitStatRowEdge: { '*': ALL },
   FeedbackStatRow: { '*': ALL }, FeedbackStatRowConnection: { '*': ALL }, FeedbackStatRowEdge: { '*': ALL },
   StatUnit: { '*': ALL }, GradeCount: { '*': ALL },
+  // The map: outlines are aggregates on a ~200 m grid; households are listed only to viewers who may locate them (map.service.ts).
+  CoverageMap: { '*': ALL }, MapArea: { '*': ALL }, MapBounds: { '*': ALL }, MapHousehold: { '*': ALL },
   // Only ever built for the signed-in viewer, by committee staff (audit) or by admins (accounts).
   Session: { '*': ALL },
   Viewer: { '*': ALL },
@@ -93,7 +95,7 @@ export const OPERATION_POLICY: Record<RootType, Record<string, OperationRule>> =
     members: READERS, member: READERS, households: READERS, household: READERS,
     assignments: READERS, assignment: READERS, visits: READERS, visit: READERS,
     feedbackItems: READERS, feedback: READERS,
-    coverage: READERS,
+    coverage: READERS, coverageMap: READERS,
     savedQueries: 'authenticated',
     visitStats: READERS, feedbackStats: READERS, classificationSummary: READERS,
     auditLog: [Role.COMMITTEE_STAFF, Role.ADMIN],
