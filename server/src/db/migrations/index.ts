@@ -6,6 +6,7 @@ import { Migration20261123030100_budget_unlogged } from './Migration202611230301
 import { Migration20261123040000_assignment_due } from './Migration20261123040000_assignment_due.js';
 import { Migration20261123041000_feedback_due } from './Migration20261123041000_feedback_due.js';
 import { Migration20261123042000_classification_workflow } from './Migration20261123042000_classification_workflow.js';
+import { Migration20261123043000_refresh_reuse } from './Migration20261123043000_refresh_reuse.js';
 
 /** Listed explicitly so migrations run the same from sources (vitest) and from dist/. */
 export const migrationsList = [
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261123040000_assignment_due', class: Migration20261123040000_assignment_due },
   { name: 'Migration20261123041000_feedback_due', class: Migration20261123041000_feedback_due },
   { name: 'Migration20261123042000_classification_workflow', class: Migration20261123042000_classification_workflow },
+  { name: 'Migration20261123043000_refresh_reuse', class: Migration20261123043000_refresh_reuse },
 ];
