@@ -153,6 +153,7 @@ describe('mutations', () => {
       return gql(`mutation ($b: ID!) { revokeRole(roleBindingId: $b) }`, { b: id });
     }, scoped: false },
     setAccountDisabled: { call: async (gql) => gql(`mutation ($a: ID!) { setAccountDisabled(accountId: $a, disabled: true) { disabled } }`, { a: await newAccount() }), scoped: false },
+    setMemberStatus: { call: async (gql, cell) => gql(`mutation ($m: ID!) { setMemberStatus(input: { memberId: $m, status: EXEMPT, exemptReason: ILLNESS }) { status } }`, { m: await fresh.member(cell) }) },
     setMemberClassification: { call: async (gql, cell) => gql(`mutation ($m: ID!) { setMemberClassification(input: { memberId: $m, year: 2045, grade: GOOD }) { status } }`, { m: await fresh.member(cell) }) },
     setCellClassification: { call: (gql, cell) => gql(`mutation ($c: ID!) { setCellClassification(input: { cellId: $c, year: 2045, grade: GOOD }) { status } }`, { c: fx.cells[cell] }) },
     submitClassification: { call: async (gql, cell) => {

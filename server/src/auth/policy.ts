@@ -108,7 +108,7 @@ export const OPERATION_POLICY: Record<RootType, Record<string, OperationRule>> =
   Mutation: {
     login: 'public', refreshSession: 'public', logout: 'public',
     changePassword: 'authenticated',
-    assignHousehold: STAFF_OR_SECRETARY, unassignHousehold: STAFF_OR_SECRETARY,
+    assignHousehold: STAFF_OR_SECRETARY, unassignHousehold: STAFF_OR_SECRETARY, setMemberStatus: STAFF_OR_SECRETARY,
     recordVisit: FIELD_WORKERS, raiseFeedback: FIELD_WORKERS,
     escalateFeedback: STAFF_OR_SECRETARY, answerFeedback: STAFF_OR_SECRETARY, closeFeedback: STAFF_OR_SECRETARY,
     createAccount: [Role.ADMIN], grantRole: [Role.ADMIN], revokeRole: [Role.ADMIN], setAccountDisabled: [Role.ADMIN],

@@ -7,6 +7,7 @@ import { Migration20261123040000_assignment_due } from './Migration2026112304000
 import { Migration20261123041000_feedback_due } from './Migration20261123041000_feedback_due.js';
 import { Migration20261123042000_classification_workflow } from './Migration20261123042000_classification_workflow.js';
 import { Migration20261123043000_refresh_reuse } from './Migration20261123043000_refresh_reuse.js';
+import { Migration20261123044000_visit_client_ref } from './Migration20261123044000_visit_client_ref.js';
 
 /** Listed explicitly so migrations run the same from sources (vitest) and from dist/. */
 export const migrationsList = [
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261123041000_feedback_due', class: Migration20261123041000_feedback_due },
   { name: 'Migration20261123042000_classification_workflow', class: Migration20261123042000_classification_workflow },
   { name: 'Migration20261123043000_refresh_reuse', class: Migration20261123043000_refresh_reuse },
+  { name: 'Migration20261123044000_visit_client_ref', class: Migration20261123044000_visit_client_ref },
 ];

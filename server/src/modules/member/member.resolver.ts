@@ -1,5 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Member, MemberStatus } from './member.entity.js';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ExemptReason, Member, MemberStatus } from './member.entity.js';
+import { setMemberStatus } from './member.service.js';
 import { MemberConnection } from './member.types.js';
 import { Cell } from '../cell/cell.entity.js';
 import { Assignment } from '../assignment/assignment.entity.js';
@@ -30,8 +31,25 @@ class MembersArgs extends PageArgsInput {
   orderBy!: MemberOrder;
 }
 
+@InputType({ description: 'Exempt a member from activity, or make them active again.' })
+class SetMemberStatusInput {
+  @Field(() => ID, { description: 'The member.' })
+  memberId!: string;
+
+  @Field(() => MemberStatus, { description: 'New status.' })
+  status!: MemberStatus;
+
+  @Field(() => ExemptReason, { nullable: true, description: 'Why, for an exempt member (required then).' })
+  exemptReason?: ExemptReason | null;
+}
+
 @Resolver(() => Member)
 export class MemberResolver {
+  @Mutation(() => Member, { description: 'Exempt a member (miễn sinh hoạt) or make them active. Errors: MEMBER_HAS_ACTIVE_ASSIGNMENTS (end their assignments first), BAD_USER_INPUT (exemptReason), NOT_FOUND, FORBIDDEN.' })
+  setMemberStatus(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: SetMemberStatusInput): Promise<Member> {
+    return setMemberStatus(ctx, input);
+  }
+
   @Query(() => Member, { nullable: true, description: 'One member by id; NOT_FOUND when it does not exist or is outside your scope.' })
   member(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Member | null> {
     return visibleOrNotFound(ctx.loaders.member.load(parseId(id, 'id')), 'id');

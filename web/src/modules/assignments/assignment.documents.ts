@@ -58,7 +58,8 @@ export const CurrentAssignmentFragment = graphql(`
 
 export const CellAssignmentsQuery = graphql(`
   query CellAssignments($cellId: ID!, $first: Int!, $firstFree: Int!) {
-    households(cellId: $cellId, assigned: false, first: $firstFree) {
+    # Priority households first, so the first page never leaves one out behind ordinary ones.
+    households(cellId: $cellId, assigned: false, first: $firstFree, orderBy: PRIORITY_FIRST) {
       totalCount
       nodes {
         ...FreeHousehold

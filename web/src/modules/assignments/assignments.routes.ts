@@ -8,7 +8,7 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: {
       titleKey: 'assignments.title',
-      unitTab: { unit: 'cell', labelKey: 'assignments.tab', order: 10, roles: ['CELL_SECRETARY', 'COMMITTEE_STAFF', 'ADMIN'] },
+      unitTab: { unit: 'cell', labelKey: 'assignments.tab', order: 10, roles: ['CELL_SECRETARY', 'COMMITTEE_STAFF'] },
     },
   },
 ];

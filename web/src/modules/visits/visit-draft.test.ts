@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVisitDraftStore, parseDraft } from './visit-draft';
+import { clearVisitDrafts, createVisitDraftStore, parseDraft } from './visit-draft';
 import { emptyDraft, emptyFeedback } from './visit-form';
 
 /** localStorage in miniature, able to refuse writes like a full or blocked one. */
@@ -46,6 +46,15 @@ describe('visit drafts', () => {
     const other = createVisitDraftStore(storage, 'acc8', now);
     expect(other.read('228')).toBeNull();
     expect(other.pending()).toEqual(new Set());
+  });
+
+  it('clears every account\'s drafts at sign-out and leaves other site data', () => {
+    const storage = memoryStorage();
+    createVisitDraftStore(storage, 'acc7', now).write(emptyDraft('228', '2026-11-23'));
+    createVisitDraftStore(storage, 'acc8', now).write(emptyDraft('195', '2026-11-23'));
+    storage.setItem('gan-bo.locale', 'vi');
+    expect(clearVisitDrafts(storage)).toBe(2);
+    expect([...storage.items.keys()]).toEqual(['gan-bo.locale']);
   });
 
   it('says so when the device will not keep the draft', () => {

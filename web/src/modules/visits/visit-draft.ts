@@ -1,6 +1,6 @@
 import { isLocalDate } from '../../dates/local-date';
 import { isTopic, isVisitKind } from './topics';
-import { emptyFeedback, type FeedbackDraft, type VisitDraft } from './visit-form';
+import { emptyFeedback, isClientRef, newClientRef, type FeedbackDraft, type VisitDraft } from './visit-form';
 
 type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { readonly length: number; key(index: number): string | null };
 
@@ -32,6 +32,7 @@ export function parseDraft(raw: string | null, householdId: string): StoredDraft
     const d = stored.draft;
     if (!d || typeof d !== 'object' || d.householdId !== householdId) return null;
     const draft: VisitDraft = {
+      clientRef: isClientRef(d.clientRef) ? d.clientRef : newClientRef(),
       householdId,
       householdName: typeof d.householdName === 'string' ? d.householdName : null,
       visitedOn: isLocalDate(d.visitedOn) ? d.visitedOn : '',
@@ -99,6 +100,25 @@ export function createVisitDraftStore(storage: DraftStorage | null, accountId: s
 }
 
 export type VisitDraftStore = ReturnType<typeof createVisitDraftStore>;
+
+/**
+ * Removes every visit draft on this device: on an explicit sign-out a shared phone keeps no notes
+ * about households. A session that merely expired (maybe offline) keeps them for its owner.
+ */
+export function clearVisitDrafts(storage: DraftStorage | null): number {
+  if (!storage) return 0;
+  try {
+    const names: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const name = storage.key(i);
+      if (name?.startsWith(PREFIX)) names.push(name);
+    }
+    names.forEach((name) => storage.removeItem(name));
+    return names.length;
+  } catch {
+    return 0;
+  }
+}
 
 /** `localStorage` throws on access when the browser blocks site data. */
 export function safeLocalStorage(): Storage | null {

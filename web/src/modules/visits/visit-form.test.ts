@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TOPICS } from './topics';
-import { emptyDraft, emptyFeedback, hasContent, toRecordVisitInput, validateVisit, type VisitDraft } from './visit-form';
+import { emptyDraft, emptyFeedback, hasContent, isClientRef, newClientRef, toRecordVisitInput, validateVisit, type VisitDraft } from './visit-form';
+import { parseDraft } from './visit-draft';
 
 const today = '2026-11-23';
 const draft = (extra: Partial<VisitDraft> = {}): VisitDraft => ({ ...emptyDraft('228', today), ...extra });
@@ -36,6 +37,17 @@ describe('validateVisit', () => {
   });
 });
 
+describe('clientRef', () => {
+  it('is a version-4 UUID, new for each draft, and kept through storage', () => {
+    const first = emptyDraft('228', today);
+    expect(isClientRef(first.clientRef)).toBe(true);
+    expect(emptyDraft('228', today).clientRef).not.toBe(first.clientRef);
+    expect(newClientRef((bytes) => bytes.fill(0))).toBe('00000000-0000-4000-8000-000000000000');
+    expect(parseDraft(JSON.stringify({ draft: first }), '228')!.draft.clientRef).toBe(first.clientRef);
+    expect(isClientRef(parseDraft(JSON.stringify({ draft: { ...first, clientRef: 'x' } }), '228')!.draft.clientRef)).toBe(true);
+  });
+});
+
 describe('toRecordVisitInput', () => {
   it('sends the visit with its feedback, adding each feedback’s topic to the topics discussed', () => {
     const input = toRecordVisitInput(
@@ -47,6 +59,7 @@ describe('toRecordVisitInput', () => {
       }),
     );
     expect(input).toEqual({
+      clientRef: expect.stringMatching(/^[0-9a-f-]{36}$/),
       householdId: '228',
       visitedOn: today,
       kind: 'HOME_VISIT',

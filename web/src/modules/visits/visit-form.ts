@@ -14,6 +14,8 @@ export interface FeedbackDraft {
 
 /** The visit form as typed so far: what is kept on the phone until the API has it. */
 export interface VisitDraft {
+  /** Made once per draft and sent with it: a resend after a lost answer cannot record the visit twice. */
+  clientRef: string;
   householdId: string;
   /** Shown while offline, when the household cannot be loaded. */
   householdName: string | null;
@@ -33,8 +35,21 @@ export const LIMITS = { notes: 4000, guests: 500, feedback: 20, content: { min: 
 /** Earliest visit date the API accepts. */
 const FIRST_DAY = '2000-01-01';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const isClientRef = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/** A random (version 4) UUID; `crypto.randomUUID` exists only on HTTPS pages, a LAN server may serve plain HTTP. */
+export function newClientRef(random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string {
+  const b = random(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function emptyDraft(householdId: string, today: string, householdName: string | null = null): VisitDraft {
   return {
+    clientRef: newClientRef(),
     householdId,
     householdName,
     visitedOn: today,
@@ -96,6 +111,7 @@ export function toRecordVisitInput(draft: VisitDraft): RecordVisitInput {
   }));
   const topics = [...new Set([...draft.topics, ...feedback.map((item) => item.topic)])];
   return {
+    clientRef: draft.clientRef,
     householdId: draft.householdId,
     visitedOn: draft.visitedOn,
     kind: draft.kind,
