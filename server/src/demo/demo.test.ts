@@ -90,7 +90,7 @@ describe('the demo scale', () => {
   test('a meaningful share of active assignments is overdue against its effective policy, most are on time', async () => {
     const { rows } = await db.query(`
       with active as (
-        select a.*, (select case when a.mode = 'regular' then p.regular_interval_days else p.non_regular_interval_days end
+        select a.id, a.last_visit_on, a.started_on, (select case when a.mode = 'regular' then p.regular_interval_days else p.non_regular_interval_days end
                        from visit_policy p join committee pc on pc.id = p.committee_id
                       where co.path like pc.path || '%' order by pc.depth desc limit 1) as interval_days
           from assignment a join household h on h.id = a.household_id join cell c on c.id = h.cell_id
@@ -142,6 +142,9 @@ describe('the demo scale', () => {
     expect(await value(db, `
       select count(*)::int from assignment a
        where a.last_visit_on is distinct from (select max(visited_on) from visit v where v.assignment_id = a.id)`)).toBe(0);
+    expect(await value(db, `
+      select count(*)::int from assignment a
+       where a.ended_on is null and a.interval_days <> gb_interval_days(a.household_id, a.mode)`)).toBe(0);
     expect(await value(db, `
       select count(*)::int from household h
        where h.poverty_status <> coalesce((select status from household_poverty p where p.household_id = h.id

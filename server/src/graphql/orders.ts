@@ -32,13 +32,15 @@ registerEnumType(HouseholdOrder, {
   },
 });
 
-export enum AssignmentOrder { ID = 'id', LAST_VISIT_ON_ASC = 'last_visit_asc', STARTED_ON_DESC = 'started_desc' }
+export enum AssignmentOrder { ID = 'id', LAST_VISIT_ON_ASC = 'last_visit_asc', STARTED_ON_DESC = 'started_desc', DUE_ON_ASC = 'due_asc', DUE_ON_DESC = 'due_desc' }
 registerEnumType(AssignmentOrder, {
   name: 'AssignmentOrder', description: 'Order of a list of assignments.',
   valuesConfig: {
     ID: { description: 'As made (default).' },
     LAST_VISIT_ON_ASC: { description: 'Never visited first, then least recently visited: the most overdue first.' },
     STARTED_ON_DESC: { description: 'Newest assignments first.' },
+    DUE_ON_ASC: { description: 'Earliest due date first: the most days overdue first.' },
+    DUE_ON_DESC: { description: 'Latest due date first: the least overdue first.' },
   },
 });
 
@@ -63,5 +65,7 @@ export const SORTS: Record<string, SortKey | 'asc' | 'desc'> = {
   last_visit_asc: { expr: `coalesce(t.last_visit_on, ${NEVER})`, direction: 'asc' },
   size_desc: { expr: 't.size', direction: 'desc' },
   started_desc: { expr: 't.started_on', direction: 'desc' },
+  due_asc: { expr: 't.due_on', direction: 'asc' },
+  due_desc: { expr: 't.due_on', direction: 'desc' },
   joined_asc: { expr: `coalesce(t.party_joined_on, '9999-12-31'::date)`, direction: 'asc' },
 };

@@ -3,6 +3,7 @@ import { Migration20261123010000_accounts } from './Migration20261123010000_acco
 import { Migration20261123020000_analysts } from './Migration20261123020000_analysts.js';
 import { Migration20261123030000_overdue_order } from './Migration20261123030000_overdue_order.js';
 import { Migration20261123030100_budget_unlogged } from './Migration20261123030100_budget_unlogged.js';
+import { Migration20261123040000_assignment_due } from './Migration20261123040000_assignment_due.js';
 
 /** Listed explicitly so migrations run the same from sources (vitest) and from dist/. */
 export const migrationsList = [
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261123020000_analysts', class: Migration20261123020000_analysts },
   { name: 'Migration20261123030000_overdue_order', class: Migration20261123030000_overdue_order },
   { name: 'Migration20261123030100_budget_unlogged', class: Migration20261123030100_budget_unlogged },
+  { name: 'Migration20261123040000_assignment_due', class: Migration20261123040000_assignment_due },
 ];

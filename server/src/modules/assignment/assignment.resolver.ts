@@ -14,6 +14,8 @@ import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import { addDays, daysBetween, today } from '../../graphql/dates.js';
+import { badInput } from '../../graphql/errors.js';
+import { PriorityFlag } from '../household/household.entity.js';
 import type { Context } from '../../graphql/context.js';
 import { AssignmentOrder, SORTS } from '../../graphql/orders.js';
 
@@ -33,6 +35,18 @@ class AssignmentsArgs extends PageArgsInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'true: in force; false: ended; null: both.' })
   active?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only assignments past their due date (quá hạn thăm); false: only those not yet due.' })
+  overdue?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only assignments at least this many days past their due date.' })
+  minDaysOverdue?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only priority households (any priority flag, poor or near-poor); false: only the others.' })
+  priority?: boolean | null;
+
+  @Field(() => [PriorityFlag], { nullable: true, description: 'Only households with at least one of these priority flags.' })
+  priorityFlags?: PriorityFlag[] | null;
 
   @Field(() => AssignmentOrder, { defaultValue: AssignmentOrder.ID, description: 'Order.' })
   orderBy!: AssignmentOrder;
@@ -56,6 +70,19 @@ export class AssignmentResolver {
     if (args.memberId) conds.push(cond('t.member_id = ?', parseId(args.memberId, 'memberId')));
     if (args.householdId) conds.push(cond('t.household_id = ?', parseId(args.householdId, 'householdId')));
     if (args.active != null) conds.push(cond(args.active ? 't.ended_on is null' : 't.ended_on is not null'));
+    // Due dates only mean something for assignments in force.
+    if (args.overdue != null) conds.push(cond(args.overdue ? 't.ended_on is null and t.due_on < ?::date' : 't.ended_on is null and t.due_on >= ?::date', today()));
+    if (args.minDaysOverdue != null) {
+      if (args.minDaysOverdue < 0) throw badInput('minDaysOverdue', 'must be 0 or more');
+      conds.push(cond('t.ended_on is null and t.due_on <= ?::date', addDays(today(), -args.minDaysOverdue)));
+    }
+    if (args.priority != null) {
+      conds.push(cond(`${args.priority ? '' : 'not '}exists (select 1 from household ph where ph.id = t.household_id
+        and (ph.priority_flags <> '{}' or ph.poverty_status <> 'none'))`));
+    }
+    if (args.priorityFlags?.length) {
+      conds.push(cond('exists (select 1 from household ph where ph.id = t.household_id and ph.priority_flags && ?::text[])', `{${args.priorityFlags.join(',')}}`));
+    }
     return findPage(ctx, Assignment, 'assignment', conds, args, SORTS[args.orderBy]);
   }
 
@@ -84,21 +111,14 @@ export class AssignmentResolver {
     return ctx.loaders.assignmentLastVisit.load(assignment.id);
   }
 
-  @FieldResolver(() => Int, { description: 'Days between visits that the visit policy sets for this assignment.' })
-  async intervalDays(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<number> {
-    const policy = await ctx.loaders.visitPolicy.load(await ctx.loaders.householdCommittee.load(assignment.household.id));
-    return assignment.mode === AssignmentMode.REGULAR ? policy.regularIntervalDays : policy.nonRegularIntervalDays;
-  }
-
   @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'Date by which the next visit is due: last visit (or start) plus the interval; null once ended.' })
-  async dueOn(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<string | null> {
-    if (assignment.endedOn) return null;
-    return addDays(assignment.lastVisitOn ?? assignment.startedOn, await this.intervalDays(assignment, ctx));
+  dueOn(@Root() assignment: Assignment): string | null {
+    return assignment.endedOn ? null : assignment.scheduledOn;
   }
 
   @FieldResolver(() => Int, { description: 'Days past the due date (quá hạn thăm); 0 when on time or ended.' })
-  async daysOverdue(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<number> {
-    const due = await this.dueOn(assignment, ctx);
+  daysOverdue(@Root() assignment: Assignment): number {
+    const due = this.dueOn(assignment);
     return due ? Math.max(0, daysBetween(due, today())) : 0;
   }
 }
