@@ -18,6 +18,8 @@ const labels: ExportLabels = {
     priorityFlags: 'Diện ưu tiên',
     povertyStatus: 'Hộ nghèo',
     assignmentId: 'Mã phân công',
+    householdId: 'Mã hộ',
+    memberId: 'Mã đảng viên',
   },
   flags: {
     POLICY_FAMILY: 'Gia đình chính sách',
@@ -71,6 +73,8 @@ describe('overdue export rows', () => {
         'Gia đình chính sách; Cán bộ hưu trí',
         'Hộ nghèo',
         '1',
+        'h1',
+        '7',
       ],
     ]);
   });
@@ -82,7 +86,7 @@ describe('overdue export rows', () => {
       household: { ...assignment('2').household!, headName: null, address: null, isPriority: false, priorityFlags: [], povertyStatus: 'NONE' },
     });
     const [row] = exportTable([masked], labels).rows;
-    expect(row).toEqual([null, null, 'Chi bộ bản Xốp Mạt', null, null, { date: '2025-03-31' }, 42, 30, 'Không', null, null, '2']);
+    expect(row).toEqual([null, null, 'Chi bộ bản Xốp Mạt', null, null, { date: '2025-03-31' }, 42, 30, 'Không', null, null, '2', 'h2', '7']);
   });
 
   it('makes a CSV Excel opens in Vietnamese, with a header and one line per row, and no formula from data', () => {
@@ -91,7 +95,7 @@ describe('overdue export rows', () => {
     expect(csv.startsWith('\uFEFFChủ hộ,Địa chỉ,')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toBe('Lò Văn Pằn,"Bản Xốp Mạt, xã Hữu Khuông",Chi bộ bản Xốp Mạt,Vi Thị Hoa,2025-03-01,2025-03-31,42,30,Có,Gia đình chính sách; Cán bộ hưu trí,Hộ nghèo,1');
+    expect(lines[1]).toBe('Lò Văn Pằn,"Bản Xốp Mạt, xã Hữu Khuông",Chi bộ bản Xốp Mạt,Vi Thị Hoa,2025-03-01,2025-03-31,42,30,Có,Gia đình chính sách; Cán bộ hưu trí,Hộ nghèo,1,h1,7');
     expect(lines[2].startsWith(`"'=HYPERLINK(""x"")","Xóm 1, ""Bản"" 2",`)).toBe(true);
   });
 

@@ -18,6 +18,8 @@ export const EXPORT_COLUMNS = [
   'priorityFlags',
   'povertyStatus',
   'assignmentId',
+  'householdId',
+  'memberId',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
@@ -34,6 +36,8 @@ const WIDTHS: Record<ExportColumn, number> = {
   priorityFlags: 36,
   povertyStatus: 12,
   assignmentId: 12,
+  householdId: 10,
+  memberId: 12,
 };
 
 /** The words of the file, in the user's language. */
@@ -72,7 +76,10 @@ export function exportTable(assignments: readonly OverdueAssignmentFragment[], l
         priority: household ? (household.isPriority ? labels.yes : labels.no) : null,
         priorityFlags: household?.priorityFlags.map((flag) => labels.flags[flag]).join('; ') || null,
         povertyStatus: household && household.povertyStatus !== 'NONE' ? labels.poverty[household.povertyStatus] : null,
+        // Ids are what an analyst, who sees no names, can match rows and follow-ups by.
         assignmentId: a.id,
+        householdId: household?.id ?? null,
+        memberId: a.member?.id ?? null,
       };
       return EXPORT_COLUMNS.map((key) => values[key]);
     }),

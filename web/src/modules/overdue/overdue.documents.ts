@@ -89,14 +89,16 @@ export const FilterCellsQuery = graphql(`
   }
 `);
 
-/** The active members of a cell, for the member filter. */
+/**
+ * The members holding households of a cell, for the member filter: members of other cells (an
+ * agency's, say) may hold households in a village, and a village's members may hold none.
+ */
 export const FilterMembersQuery = graphql(`
   query OverdueFilterMembers($cellId: ID!, $first: Int!) {
-    cell(id: $cellId) {
-      id
-      members(first: $first, status: ACTIVE) {
-        totalCount
-        nodes {
+    assignments(cellId: $cellId, active: true, first: $first) {
+      nodes {
+        id
+        member {
           id
           fullName
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCells } from './use-filter-options';
+import { groupCells, memberOptions } from './use-filter-options';
 
 describe('groupCells', () => {
   it('groups cells with the same name under their own communes', () => {
@@ -13,5 +13,21 @@ describe('groupCells', () => {
       { committee: 'Xã Tam Quang', cells: [{ id: '41', name: 'Chi bộ bản Xàn' }] },
       { committee: '', cells: [{ id: '9', name: 'Chi bộ Cơ quan' }] },
     ]);
+  });
+});
+
+describe('memberOptions', () => {
+  it('lists each member holding households once, by Vietnamese name, hidden names last and members out of scope left out', () => {
+    expect(
+      memberOptions([
+        { id: '9', fullName: 'Vi Văn Hưng' },
+        null,
+        { id: '12', fullName: null },
+        { id: '3', fullName: 'Đinh Thị Hoa' },
+        { id: '9', fullName: 'Vi Văn Hưng' },
+        { id: '4', fullName: null },
+        { id: '5', fullName: 'Lô Văn Bằng' },
+      ]).map((member) => member.id),
+    ).toEqual(['3', '5', '9', '4', '12']);
   });
 });

@@ -65,12 +65,29 @@ export function useCellOptions(committeeId: MaybeRefOrGetter<string | null>) {
   return { groups: computed(() => groupCells(cells.value)), shown: computed(() => cells.value.length), total, loading };
 }
 
-/** The active members of a cell, for the member filter. */
+interface MemberOption {
+  id: string;
+  fullName: string | null;
+}
+
+/** Each member once, by name; members whose names are hidden last, by number. */
+export function memberOptions(members: readonly (MemberOption | null)[]): MemberOption[] {
+  const unique = new Map<string, MemberOption>();
+  for (const member of members) if (member) unique.set(member.id, member);
+  return [...unique.values()].sort((a, b) => {
+    if (a.fullName === null || b.fullName === null) return a.fullName === b.fullName ? Number(a.id) - Number(b.id) : a.fullName === null ? 1 : -1;
+    return collator.compare(a.fullName, b.fullName);
+  });
+}
+
+const collator = new Intl.Collator('vi');
+
+/** The members holding households in a cell (one page of its assignments covers any village), for the member filter. */
 export function useMemberOptions(cellId: MaybeRefOrGetter<string | null>) {
   const { result } = useQuery(
     FilterMembersQuery,
     () => ({ cellId: toValue(cellId) ?? '', first: 100 }),
     () => ({ enabled: !!toValue(cellId) }),
   );
-  return { members: computed(() => result.value?.cell?.members.nodes ?? []) };
+  return { members: computed(() => memberOptions(result.value?.assignments.nodes.map((node) => node.member) ?? [])) };
 }
