@@ -72,6 +72,7 @@ export async function loadDemo(databaseUrl: string, options: LoadOptions): Promi
 
     // The interval in force per assignment, set-based (its row trigger is disabled during the copy).
     await client.query('select gb_refresh_intervals(null)');
+    await client.query('select gb_refresh_feedback_level_since()');
     log(`rebuilding ${indexes.length} indexes · ${elapsed()} s`);
     for (const index of indexes) await client.query(index.definition);
     log(`validating ${foreignKeys.length} foreign keys · ${elapsed()} s`);

@@ -12,13 +12,14 @@ registerEnumType(VisitOrder, {
   },
 });
 
-export enum FeedbackOrder { NEWEST = 'newest', RAISED_ON_ASC = 'raised_asc', RAISED_ON_DESC = 'raised_desc' }
+export enum FeedbackOrder { NEWEST = 'newest', RAISED_ON_ASC = 'raised_asc', RAISED_ON_DESC = 'raised_desc', ANSWER_DUE_ON_ASC = 'answer_due_asc' }
 registerEnumType(FeedbackOrder, {
   name: 'FeedbackOrder', description: 'Order of a list of feedback.',
   valuesConfig: {
     NEWEST: { description: 'Most recently recorded first (default).' },
     RAISED_ON_ASC: { description: 'Oldest raised first: who has waited longest.' },
     RAISED_ON_DESC: { description: 'Latest raised first.' },
+    ANSWER_DUE_ON_ASC: { description: 'Earliest answer deadline first: the most overdue answers first.' },
   },
 });
 
@@ -61,6 +62,7 @@ export const SORTS: Record<string, SortKey | 'asc' | 'desc'> = {
   visited_asc: { expr: 't.visited_on', direction: 'asc' },
   raised_asc: { expr: 't.raised_on', direction: 'asc' },
   raised_desc: { expr: 't.raised_on', direction: 'desc' },
+  answer_due_asc: { expr: 't.answer_due_on', direction: 'asc' },
   id: 'asc',
   last_visit_asc: { expr: `coalesce(t.last_visit_on, ${NEVER})`, direction: 'asc' },
   size_desc: { expr: 't.size', direction: 'desc' },

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Feedback, FeedbackEvent, FeedbackLevel, FeedbackStatus } from './feedback.entity.js';
 import { FeedbackConnection } from './feedback.types.js';
 import { AnswerFeedbackInput, CloseFeedbackInput, EscalateFeedbackInput, RaiseFeedbackInput } from './feedback.input.js';
@@ -16,6 +16,10 @@ import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
 import { LocalDateResolver } from 'graphql-scalars';
 import { FeedbackOrder, SORTS } from '../../graphql/orders.js';
+import { daysBetween, today } from '../../graphql/dates.js';
+
+/** Statuses that still wait for an answer at their level. */
+const OPEN = `('raised','escalated')`;
 
 @ArgsType()
 class FeedbackItemsArgs extends PageArgsInput {
@@ -40,6 +44,9 @@ class FeedbackItemsArgs extends PageArgsInput {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Raised on or before this date.' })
   to?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'true: only open feedback past its answer deadline (quá hạn trả lời); false: only open feedback within it.' })
+  overdue?: boolean | null;
+
   @Field(() => FeedbackOrder, { defaultValue: FeedbackOrder.NEWEST, description: 'Order.' })
   orderBy!: FeedbackOrder;
 }
@@ -61,6 +68,7 @@ export class FeedbackResolver {
     if (args.topic) conds.push(cond('t.topic = ?', args.topic));
     if (args.from) conds.push(cond('t.raised_on >= ?::date', args.from));
     if (args.to) conds.push(cond('t.raised_on <= ?::date', args.to));
+    if (args.overdue != null) conds.push(cond(`t.status in ${OPEN} and t.answer_due_on ${args.overdue ? '<' : '>='} ?::date`, today()));
     return findPage(ctx, Feedback, 'feedback', conds, args, SORTS[args.orderBy]);
   }
 
@@ -97,6 +105,20 @@ export class FeedbackResolver {
   @FieldResolver(() => Household, { nullable: true, description: 'Household that raised it.' })
   household(@Root() feedback: Feedback, @Ctx() ctx: Context): Promise<Household | null> | null {
     return feedback.household ? ctx.loaders.household.load(feedback.household.id) : null;
+  }
+
+  @FieldResolver(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Date by which the current level must answer (hạn trả lời): 30 days at the cell (its next monthly meeting), 15 at the commune (in writing), 30 at the district, counted from the day it reached the level; null once answered or closed.',
+  })
+  answerDueOn(@Root() feedback: Feedback): string | null {
+    return feedback.status === FeedbackStatus.RAISED || feedback.status === FeedbackStatus.ESCALATED ? feedback.answerDueOnColumn : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Days past the answer deadline; 0 when within it, answered or closed.' })
+  daysOverdue(@Root() feedback: Feedback): number {
+    const due = this.answerDueOn(feedback);
+    return due ? Math.max(0, daysBetween(due, today())) : 0;
   }
 
   @FieldResolver(() => [FeedbackEvent], { description: 'Every step of its life, oldest first.' })

@@ -71,3 +71,42 @@ describe('feedback life', () => {
     expect(ids).not.toContain(a.id);
   });
 });
+
+describe('answer deadlines', () => {
+  const DUE = 'id status level answerDueOn daysOverdue';
+  let oldVisit: number;
+  let cell: number;
+
+  beforeAll(async () => {
+    const seed = builders(api.sql, api.rootId);
+    cell = await seed.cell(await seed.committee({ parentId: await seed.committee() }));
+    oldVisit = await seed.visit(cell, await seed.household(cell), isoDaysAgo(40));
+  });
+
+  const stepDue = (name: string, input: Record<string, unknown>) =>
+    api.gql(`mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${DUE} } }`, { input });
+  const raiseOld = async () =>
+    (await api.gql(`mutation ($v: ID!) { raiseFeedback(input: { visitId: $v, topic: LAND, content: "Tranh chấp ranh giới đất" }) { ${DUE} } }`, { v: oldVisit })).data!.raiseFeedback;
+
+  test('the cell has 30 days from the visit, the commune 15 from the escalation; none once answered', async () => {
+    const feedback = await raiseOld();
+    expect(feedback).toMatchObject({ level: 'CELL', answerDueOn: isoDaysAgo(10), daysOverdue: 10 });
+    const escalated = (await stepDue('escalateFeedback', { feedbackId: feedback.id })).data!.escalateFeedback;
+    expect(escalated).toMatchObject({ level: 'COMMUNE', answerDueOn: isoDaysAgo(-15), daysOverdue: 0 });
+    const answered = (await stepDue('answerFeedback', { feedbackId: feedback.id, answer: 'Xã đã đo đạc lại' })).data!.answerFeedback;
+    expect(answered).toMatchObject({ answerDueOn: null, daysOverdue: 0 });
+  });
+
+  test('overdue: true lists open feedback past its deadline, earliest deadline first', async () => {
+    const late = await raiseOld();
+    const recent = (await api.gql(`mutation ($v: ID!) { raiseFeedback(input: { visitId: $v, topic: LAND, content: "Mới" }) { id } }`,
+      { v: await builders(api.sql, api.rootId).visit(cell, null, isoDaysAgo(1)) })).data!.raiseFeedback;
+    const list = async (overdue: boolean) => (await api.gql(
+      `query ($cell: ID!, $overdue: Boolean) { feedbackItems(cellId: $cell, overdue: $overdue, orderBy: ANSWER_DUE_ON_ASC) { nodes { ${DUE} } } }`,
+      { cell, overdue })).data!.feedbackItems.nodes as { id: string; daysOverdue: number }[];
+    const overdue = await list(true);
+    expect(overdue.map((f) => f.id)).toContain(late.id);
+    expect(overdue.every((f) => f.daysOverdue > 0)).toBe(true);
+    expect((await list(false)).map((f) => f.id)).toEqual([recent.id]);
+  });
+});
