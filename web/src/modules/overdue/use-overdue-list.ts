@@ -78,7 +78,16 @@ export function useOverdueList(unit: MaybeRefOrGetter<UnitRef>, filters: MaybeRe
     () => ({ enabled: result.value !== undefined }),
   );
   live.onResult(refresher.trigger);
-  onScopeDispose(refresher.dispose);
+  // A dropped connection (a server restart, say) is tried again; the list itself stays usable meanwhile.
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  live.onError(() => {
+    clearTimeout(retry);
+    retry = setTimeout(() => live.restart(), 5_000);
+  });
+  onScopeDispose(() => {
+    refresher.dispose();
+    clearTimeout(retry);
+  });
 
   return {
     rows: computed(() => connection.value?.nodes ?? []),
@@ -94,8 +103,6 @@ export function useOverdueList(unit: MaybeRefOrGetter<UnitRef>, filters: MaybeRe
     loading,
     error,
     refetch: () => refetch(),
-    /** Connected to the unit's visits, so the list follows them. */
-    live: computed(() => live.result.value !== undefined || (!live.error.value && result.value !== undefined)),
     liveUpdatedAt: refresher.updatedAt,
     liveRefreshing: refresher.pending,
   };
