@@ -90,6 +90,18 @@ describe('fields', () => {
     }
   }
 
+  test('a secretary sees who holds a household of the cell, even a member of another cell; not that member\'s other cell', async () => {
+    const holder = (await api.sql<{ id: number }>(`insert into member (cell_id, full_name) values ($1, 'Lò Văn Bản Bên') returning id`, [fx.cells.B]))[0].id;
+    const household = (await api.sql<{ id: number }>(`insert into household (cell_id, head_name, address) values ($1, 'Hộ bản A', 'Bản A') returning id`, [fx.cells.A]))[0].id;
+    await api.sql(`insert into assignment (member_id, household_id, mode) values ($1, $2, 'regular')`, [holder, household]);
+    const res = await fx.as.secretaryA(`query ($h: ID!, $m: ID!) { household(id: $h) { activeAssignment { member { id fullName cell { id } } } } member(id: $m) { fullName } }`, { h: household, m: holder });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.household.activeAssignment.member).toEqual({ id: String(holder), fullName: 'Lò Văn Bản Bên', cell: null });
+    expect(res.data!.member.fullName).toBe('Lò Văn Bản Bên');
+    await api.sql(`update assignment set ended_on = current_date where member_id = $1`, [holder]);
+    expect(codeOf(await fx.as.secretaryA(`query ($m: ID!) { member(id: $m) { id } }`, { m: holder }))).toBe('NOT_FOUND');
+  });
+
   test('a member sees no other member of the cell, nor households held by others', async () => {
     for (const [root, id] of [['member', fx.rows.A.m2], ['household', fx.rows.A.h2], ['visit', fx.rows.A.v2], ['feedback', fx.rows.A.f2]] as const) {
       expect(codeOf(await fx.as.memberA(`query ($id: ID!) { ${root}(id: $id) { id } }`, { id }))).toBe('NOT_FOUND');

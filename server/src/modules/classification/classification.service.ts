@@ -14,8 +14,8 @@ import {
 interface RecordColumns {
   grade: Grade | null;
   comment: string | null;
-  submitted_at: Date | null;
-  approved_at: Date | null;
+  submitted_at: Date | string | null;
+  approved_at: Date | string | null;
   approved_by: string | null;
   return_note: string | null;
 }
@@ -48,12 +48,15 @@ export function checkYear(year: number): void {
 const statusOf = (row: Partial<RecordColumns>): ClassificationStatus =>
   row.approved_at ? ClassificationStatus.APPROVED : row.submitted_at ? ClassificationStatus.SUBMITTED : ClassificationStatus.DRAFT;
 
+/** Raw rows carry timestamps as the driver gives them (text here); the API's DateTimeISO wants a Date. */
+const date = (value: Date | string | null | undefined) => (value ? new Date(value) : null);
+
 const record = (row: Partial<RecordColumns>) => ({
   grade: row.grade ?? null,
   comment: row.comment ?? null,
   status: statusOf(row),
-  submittedAt: row.submitted_at ?? null,
-  approvedAt: row.approved_at ?? null,
+  submittedAt: date(row.submitted_at),
+  approvedAt: date(row.approved_at),
   approvedBy: row.approved_by ?? null,
   returnNote: row.return_note ?? null,
 });

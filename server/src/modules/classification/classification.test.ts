@@ -6,7 +6,7 @@ const YEAR = 2025;
 const SHEET = `query ($cellId: ID!, $year: Int!) {
   classificationSheet(cellId: $cellId, year: $year) {
     year status editable approvable cell { id }
-    members { member { id } required grade comment status approvedBy returnNote
+    members { member { id } required grade comment status submittedAt approvedAt approvedBy returnNote
       indicators { householdsHeld visitsMade visitsDue feedbackRaised feedbackResolved residenceRating residenceCell { id } } }
     cellRecord { grade status returnNote indicators { activeMembers membersWithHouseholds households householdsCovered visitsMade visitsDue feedbackRaised feedbackResolved } }
   }
@@ -127,6 +127,8 @@ describe('the workflow: draft → submitted → returned → approved and locked
     const s = await sheet();
     expect(row(s, worker)).toMatchObject({ grade: 'EXCELLENT', status: 'APPROVED', returnNote: null });
     expect(row(s, worker).approvedBy).toMatch(/^tester/);
+    expect(Date.parse(row(s, worker).approvedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(row(s, worker).submittedAt)).toBeLessThanOrEqual(Date.parse(row(s, worker).approvedAt));
     expect((await secretary(SET_MEMBER, { memberId: worker, grade: 'GOOD' })).errors![0].extensions!.code).toBe('CLASSIFICATION_LOCKED');
     expect((await staff(RETURN, { cellId: cell, note: 'x' })).errors![0].extensions!.code).toBe('CLASSIFICATION_LOCKED');
     // Even straight SQL cannot change an approved record.
@@ -144,6 +146,9 @@ describe('residence-cell rating', () => {
     });
     expect((await secretary(RATE, { memberId: resident, year: 2026 })).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await secretary(RATE, { memberId: worker, year: 2026 })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'memberId' });
+    // The residence cell finds the members it rates.
+    const residents = await residenceSecretary(`query ($c: ID!) { members(residenceCellId: $c) { nodes { id } } }`, { c: residenceCell });
+    expect(residents.data!.members.nodes).toEqual([{ id: String(resident) }]);
   });
 
   test('cannot change once the member\'s classification for the year is approved', async () => {

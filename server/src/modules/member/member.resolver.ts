@@ -21,6 +21,9 @@ class MembersArgs extends PageArgsInput {
   @Field(() => ID, { nullable: true, description: 'Members of this cell.' })
   cellId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Members who live in this cell and take part in another (chi bộ nơi cư trú, Quy định 213).' })
+  residenceCellId?: string | null;
+
   @Field(() => MemberStatus, { nullable: true, description: 'Only members with this status.' })
   status?: MemberStatus | null;
 
@@ -60,6 +63,7 @@ export class MemberResolver {
     const conds: Cond[] = [];
     if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
+    if (args.residenceCellId) conds.push(cond('t.residence_cell_id = ?', parseId(args.residenceCellId, 'residenceCellId')));
     if (args.status) conds.push(cond('t.status = ?', args.status));
     if (args.livesInCommune != null) conds.push(cond('t.lives_in_commune = ?', args.livesInCommune));
     return findPage(ctx, Member, 'member', conds, args, SORTS[args.orderBy]);
