@@ -5,6 +5,8 @@ import { Migration20261123030000_overdue_order } from './Migration20261123030000
 import { Migration20261123030100_budget_unlogged } from './Migration20261123030100_budget_unlogged.js';
 import { Migration20261123040000_assignment_due } from './Migration20261123040000_assignment_due.js';
 import { Migration20261123041000_feedback_due } from './Migration20261123041000_feedback_due.js';
+import { Migration20261123042000_classification_workflow } from './Migration20261123042000_classification_workflow.js';
+import { Migration20261123043000_refresh_reuse } from './Migration20261123043000_refresh_reuse.js';
 
 /** Listed explicitly so migrations run the same from sources (vitest) and from dist/. */
 export const migrationsList = [
@@ -15,4 +17,6 @@ export const migrationsList = [
   { name: 'Migration20261123030100_budget_unlogged', class: Migration20261123030100_budget_unlogged },
   { name: 'Migration20261123040000_assignment_due', class: Migration20261123040000_assignment_due },
   { name: 'Migration20261123041000_feedback_due', class: Migration20261123041000_feedback_due },
+  { name: 'Migration20261123042000_classification_workflow', class: Migration20261123042000_classification_workflow },
+  { name: 'Migration20261123043000_refresh_reuse', class: Migration20261123043000_refresh_reuse },
 ];
