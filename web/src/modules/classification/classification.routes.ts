@@ -7,13 +7,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./cell-classification-page.vue'),
     props: (route) => ({ id: String(route.params.id), yearParam: route.query.year }),
     // classificationSheet answers the cell's secretary and committee staff over it (admins hold no people data).
-    meta: { titleKey: 'classification.title', unitTab: { unit: 'cell', labelKey: 'classification.tab', order: 30, roles: ['CELL_SECRETARY', 'COMMITTEE_STAFF'] } },
+    meta: { titleKey: 'classification.title', unitTab: { unit: 'cell', labelKey: 'classification.tab', order: 40, roles: ['CELL_SECRETARY', 'COMMITTEE_STAFF'] } },
   },
   {
     path: '/committees/:id/classification',
     name: 'committee-classification',
     component: () => import('./committee-classification-page.vue'),
     props: (route) => ({ id: String(route.params.id), yearParam: route.query.year }),
-    meta: { titleKey: 'classification.title', unitTab: { unit: 'committee', labelKey: 'classification.tab', order: 30, roles: ['COMMITTEE_STAFF'] } },
+    meta: { titleKey: 'classification.title', unitTab: { unit: 'committee', labelKey: 'classification.tab', order: 40, roles: ['COMMITTEE_STAFF'] } },
   },
 ];
