@@ -15,10 +15,10 @@ export function useUnitHeader(unit: MaybeRefOrGetter<UnitRef>) {
   const header = computed(() => {
     if (isCommittee()) {
       const found = committee.result.value?.committee;
-      return found ? { name: found.name, kindKey: `committeeKind.${found.kind}`, path: committeePath(found) } : null;
+      return found ? { id: found.id, name: found.name, kindKey: `committeeKind.${found.kind}`, path: committeePath(found) } : null;
     }
     const found = cell.result.value?.cell;
-    return found ? { name: found.name, kindKey: `cellKind.${found.kind}`, path: cellPath(found.committee) } : null;
+    return found ? { id: found.id, name: found.name, kindKey: `cellKind.${found.kind}`, path: cellPath(found.committee) } : null;
   });
   const loaded = computed(() => (isCommittee() ? committee.result.value : cell.result.value) !== undefined);
 
