@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { loadConfig } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
-import { ensureDatabase } from './db/database.js';
+import { ensureDatabase, withStartupLock } from './db/database.js';
 import { connectOrm, migrate } from './db/orm.js';
 import { startServer } from './http/server.js';
 import { hashPassword } from './auth/password.js';
@@ -24,17 +24,20 @@ async function main() {
     databaseUrl = embedded.url('gan_bo');
   }
   const orm = await connectOrm(databaseUrl);
-  const applied = await migrate(orm);
-  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  // Several processes may start together on one database: the first migrates and seeds, the others wait.
+  await withStartupLock(databaseUrl, async () => {
+    const applied = await migrate(orm);
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
 
-  const [{ n }] = await orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from committee');
-  if (n === 0 && config.demo !== 'none') {
-    log(`empty database: loading the "${config.demo}" demo data set`);
-    const result = await loadDemo(databaseUrl, { scale: config.demo, log });
-    await seedDemoAccounts(databaseUrl);
-    log(`demo data loaded in ${result.seconds.toFixed(1)} s`);
-  }
-  await bootstrapAdmin(orm);
+    const [{ n }] = await orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from committee');
+    if (n === 0 && config.demo !== 'none') {
+      log(`empty database: loading the "${config.demo}" demo data set`);
+      const result = await loadDemo(databaseUrl, { scale: config.demo, log });
+      await seedDemoAccounts(databaseUrl);
+      log(`demo data loaded in ${result.seconds.toFixed(1)} s`);
+    }
+    await bootstrapAdmin(orm);
+  });
   const demoAccounts = await orm.em.fork().execute<{ username: string; display_name: string }[]>(
     `select username, display_name from account where username in (?, ?, ?, ?, ?, ?) order by id`,
     ['admin', 'huyen.tuongduong', 'xa.huukhuong', 'bithu.xopmat', 'dangvien.xopmat', 'phantich.nghean']);

@@ -7,6 +7,7 @@ import { createAppI18n } from './i18n/create-app-i18n';
 import { bindLocale, localeKey } from './i18n/use-locale';
 import { createAuthApi } from './modules/auth/auth-api';
 import { authKey, browserLock, createAuth } from './modules/auth/use-auth';
+import { clearVisitDrafts } from './modules/visits/visit-draft';
 import { createAppRouter } from './router';
 import './styles/base.css';
 
@@ -16,6 +17,9 @@ const locale = bindLocale(i18n, storage, document.documentElement);
 const auth = createAuth({ api: createAuthApi(), storage, lock: browserLock });
 const forbiddenFields = createForbiddenFields();
 const apollo = createApolloClient(auth, forbiddenFields);
+auth.onSignOut((reason) => {
+  if (reason === 'logout') clearVisitDrafts(storage);
+});
 window.addEventListener('storage', (event) => {
   if (event.storageArea === storage) auth.onStorageChange(event.key, event.newValue);
 });

@@ -70,7 +70,10 @@ async function oracle(username: string): Promise<Record<string, Set<string>>> {
     Cell: await ids(`select c.id from cell c join committee k on k.id = c.committee_id where c.id = any(?::int[])
       or c.id in (select cell_id from member where id = ? union select residence_cell_id from member where id = ?)
       or exists (select 1 from unnest(?::text[]) p where k.path like p || '%')`, [cells, memberId, memberId, `{${adminTree.join(',')}}`]),
-    Member: await ids(`select id from member where cell_id = any(?::int[]) or residence_cell_id = any(?::int[]) or id = ?`, [cells, `{${secretaryCells.join(',')}}`, memberId]),
+    // A secretary also sees whoever holds a household of the cell, a member elsewhere or not.
+    Member: await ids(`select id from member where cell_id = any(?::int[]) or residence_cell_id = any(?::int[]) or id = ?
+      or id in (select a.member_id from assignment a join household h on h.id = a.household_id where a.ended_on is null and h.cell_id = any(?::int[]))`,
+      [cells, `{${secretaryCells.join(',')}}`, memberId, `{${secretaryCells.join(',')}}`]),
     Household: await ids(`select id from household where cell_id = any(?::int[]) or id in ${own}`, [cells]),
     HouseholdGroup: await ids(`select id from household_group where cell_id = any(?::int[])`, [cells]),
     Assignment: await ids(`select a.id from assignment a join household h on h.id = a.household_id where h.cell_id = any(?::int[]) or a.member_id = ?`, [cells, memberId]),

@@ -90,6 +90,18 @@ describe('fields', () => {
     }
   }
 
+  test('a secretary sees who holds a household of the cell, even a member of another cell; not that member\'s other cell', async () => {
+    const holder = (await api.sql<{ id: number }>(`insert into member (cell_id, full_name) values ($1, 'Lò Văn Bản Bên') returning id`, [fx.cells.B]))[0].id;
+    const household = (await api.sql<{ id: number }>(`insert into household (cell_id, head_name, address) values ($1, 'Hộ bản A', 'Bản A') returning id`, [fx.cells.A]))[0].id;
+    await api.sql(`insert into assignment (member_id, household_id, mode) values ($1, $2, 'regular')`, [holder, household]);
+    const res = await fx.as.secretaryA(`query ($h: ID!, $m: ID!) { household(id: $h) { activeAssignment { member { id fullName cell { id } } } } member(id: $m) { fullName } }`, { h: household, m: holder });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.household.activeAssignment.member).toEqual({ id: String(holder), fullName: 'Lò Văn Bản Bên', cell: null });
+    expect(res.data!.member.fullName).toBe('Lò Văn Bản Bên');
+    await api.sql(`update assignment set ended_on = current_date where member_id = $1`, [holder]);
+    expect(codeOf(await fx.as.secretaryA(`query ($m: ID!) { member(id: $m) { id } }`, { m: holder }))).toBe('NOT_FOUND');
+  });
+
   test('a member sees no other member of the cell, nor households held by others', async () => {
     for (const [root, id] of [['member', fx.rows.A.m2], ['household', fx.rows.A.h2], ['visit', fx.rows.A.v2], ['feedback', fx.rows.A.f2]] as const) {
       expect(codeOf(await fx.as.memberA(`query ($id: ID!) { ${root}(id: $id) { id } }`, { id }))).toBe('NOT_FOUND');
@@ -120,6 +132,14 @@ describe('mutations', () => {
       return id;
     },
   };
+  /** A cell's sheet for a year with every active member and the cell graded, submitted or not (existing rows kept). */
+  const sheet = async (cell: CellName, year: number, submitted: boolean) => {
+    await api.sql(`insert into member_classification (member_id, year, grade, submitted_at)
+                   select id, $1, 'good', case when $2 then now() end from member where cell_id = $3 and status = 'active' on conflict do nothing`,
+      [year, submitted, fx.cells[cell]]);
+    await api.sql(`insert into cell_classification (cell_id, year, grade, submitted_at) values ($1, $2, 'good', case when $3 then now() end) on conflict do nothing`,
+      [fx.cells[cell], year, submitted]);
+  };
   let accounts = 0;
   const newAccount = () => one(`insert into account (username, display_name, password_hash) values ($1, 'Người mới', 'x') returning id`, [`new.account${++accounts}`]);
 
@@ -145,6 +165,28 @@ describe('mutations', () => {
       return gql(`mutation ($b: ID!) { revokeRole(roleBindingId: $b) }`, { b: id });
     }, scoped: false },
     setAccountDisabled: { call: async (gql) => gql(`mutation ($a: ID!) { setAccountDisabled(accountId: $a, disabled: true) { disabled } }`, { a: await newAccount() }), scoped: false },
+    setMemberStatus: { call: async (gql, cell) => gql(`mutation ($m: ID!) { setMemberStatus(input: { memberId: $m, status: EXEMPT, exemptReason: ILLNESS }) { status } }`, { m: await fresh.member(cell) }) },
+    setMemberClassification: { call: async (gql, cell) => gql(`mutation ($m: ID!) { setMemberClassification(input: { memberId: $m, year: 2045, grade: GOOD }) { status } }`, { m: await fresh.member(cell) }) },
+    setCellClassification: { call: (gql, cell) => gql(`mutation ($c: ID!) { setCellClassification(input: { cellId: $c, year: 2045, grade: GOOD }) { status } }`, { c: fx.cells[cell] }) },
+    submitClassification: { call: async (gql, cell) => {
+      await sheet(cell, 2050, false);
+      return gql(`mutation ($c: ID!) { submitClassification(input: { cellId: $c, year: 2050 }) { status } }`, { c: fx.cells[cell] });
+    } },
+    approveClassification: { call: async (gql, cell) => {
+      await sheet(cell, 2060, true);
+      return gql(`mutation ($c: ID!) { approveClassification(input: { cellId: $c, year: 2060 }) { status } }`, { c: fx.cells[cell] });
+    } },
+    returnClassification: { call: async (gql, cell) => {
+      await sheet(cell, 2070, true);
+      return gql(`mutation ($c: ID!) { returnClassification(input: { cellId: $c, year: 2070, note: "Xem lại" }) { status } }`, { c: fx.cells[cell] });
+    } },
+    rateResidentMember: { call: async (gql, cell, role) => {
+      // Lives in `cell`; at home works in a cell the role also reads, away in one it does not.
+      const home = cell === (ROLES[role as keyof typeof ROLES] ?? ROLES.admin).home;
+      const work = home ? (cell === 'A' ? 'B' : 'A') : cell === 'Z' ? 'Y' : 'Z';
+      const member = await one(`insert into member (cell_id, residence_cell_id, full_name) values ($1, $2, 'Đảng viên cư trú') returning id`, [fx.cells[work as CellName], fx.cells[cell]]);
+      return gql(`mutation ($m: ID!) { rateResidentMember(input: { memberId: $m, year: 2045, rating: GOOD }) { residenceRating } }`, { m: member });
+    } },
     saveQuery: { call: (gql) => gql(`mutation ($n: String!) { saveQuery(input: { name: $n, document: "{ viewer { account { id } } }" }) { id } }`, { n: `Truy vấn ${++accounts}` }), scoped: false },
     deleteSavedQuery: { call: async (gql) => {
       const saved = await gql(`mutation ($n: String!) { saveQuery(input: { name: $n, document: "{ viewer { account { id } } }" }) { id } }`, { n: `Truy vấn ${++accounts}` });

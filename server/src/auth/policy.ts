@@ -68,6 +68,11 @@ export const FIELD_POLICY: Record<string, Record<string, FieldRule>> = {
   VisitStatRow: { '*': ALL }, VisitStatRowConnection: { '*': ALL }, VisitStatRowEdge: { '*': ALL },
   FeedbackStatRow: { '*': ALL }, FeedbackStatRowConnection: { '*': ALL }, FeedbackStatRowEdge: { '*': ALL },
   StatUnit: { '*': ALL }, GradeCount: { '*': ALL },
+  // Classification: served only to the cell's secretary and committee staff over it (classification.service.ts).
+  ClassificationSheet: { '*': ALL }, MemberClassificationRow: { '*': ALL }, CellClassificationRow: { '*': ALL },
+  MemberIndicators: { '*': ALL }, CellIndicators: { '*': ALL }, CellClassificationStatus: { '*': ALL },
+  // The map: outlines are aggregates on a ~200 m grid; households are listed only to viewers who may locate them (map.service.ts).
+  CoverageMap: { '*': ALL }, MapArea: { '*': ALL }, MapBounds: { '*': ALL }, MapHousehold: { '*': ALL },
   // Only ever built for the signed-in viewer, by committee staff (audit) or by admins (accounts).
   Session: { '*': ALL },
   Viewer: { '*': ALL },
@@ -93,20 +98,24 @@ export const OPERATION_POLICY: Record<RootType, Record<string, OperationRule>> =
     members: READERS, member: READERS, households: READERS, household: READERS,
     assignments: READERS, assignment: READERS, visits: READERS, visit: READERS,
     feedbackItems: READERS, feedback: READERS,
-    coverage: READERS,
+    coverage: READERS, coverageMap: READERS,
     savedQueries: 'authenticated',
     visitStats: READERS, feedbackStats: READERS, classificationSummary: READERS,
+    classificationSheet: STAFF_OR_SECRETARY, classificationOverview: [Role.COMMITTEE_STAFF],
     auditLog: [Role.COMMITTEE_STAFF, Role.ADMIN],
     accounts: [Role.ADMIN],
   },
   Mutation: {
     login: 'public', refreshSession: 'public', logout: 'public',
     changePassword: 'authenticated',
-    assignHousehold: STAFF_OR_SECRETARY, unassignHousehold: STAFF_OR_SECRETARY,
+    assignHousehold: STAFF_OR_SECRETARY, unassignHousehold: STAFF_OR_SECRETARY, setMemberStatus: STAFF_OR_SECRETARY,
     recordVisit: FIELD_WORKERS, raiseFeedback: FIELD_WORKERS,
     escalateFeedback: STAFF_OR_SECRETARY, answerFeedback: STAFF_OR_SECRETARY, closeFeedback: STAFF_OR_SECRETARY,
     createAccount: [Role.ADMIN], grantRole: [Role.ADMIN], revokeRole: [Role.ADMIN], setAccountDisabled: [Role.ADMIN],
     createCommittee: [Role.ADMIN], createCell: [Role.ADMIN],
+    setMemberClassification: STAFF_OR_SECRETARY, setCellClassification: STAFF_OR_SECRETARY, submitClassification: STAFF_OR_SECRETARY,
+    rateResidentMember: STAFF_OR_SECRETARY,
+    approveClassification: [Role.COMMITTEE_STAFF], returnClassification: [Role.COMMITTEE_STAFF],
     saveQuery: 'authenticated', deleteSavedQuery: 'authenticated',
   },
   // Events are filtered per subscriber by the same scope and field policy as queries.
@@ -144,6 +153,11 @@ export function canActOnFeedback(scope: Scope, level: 'cell' | 'commune' | 'dist
     if (!cell.path.startsWith(staffPath)) return false;
     return level === 'district' ? staffPath.length < cell.path.length : true;
   });
+}
+
+/** A cell's classification may be approved or returned: committee staff over the cell (its commune or above), not its secretary. */
+export function canApproveClassification(scope: Scope, cell: { path: string }): boolean {
+  return scope.has(Role.COMMITTEE_STAFF) && within(cell.path, scope.fullPrefixes);
 }
 
 /** Units (committees, cells) and accounts bound to them may be administered. */

@@ -65,6 +65,12 @@ export class Scope {
     return this.memberId ? cond(`${column} in (select household_id from assignment where member_id = ? and ended_on is null)`, this.memberId) : FALSE;
   }
 
+  /** Members responsible for a household of one of the secretary's cells, wherever they are members (an agency cell, say). */
+  private holdersOfSecretaryCells(column: string): Cond {
+    return this.secretaryCells.length ? cond(`${column} in (select a.member_id from assignment a join household h on h.id = a.household_id
+                               where a.ended_on is null and h.cell_id = any(?::int[]))`, intArray(this.secretaryCells)) : FALSE;
+  }
+
   private ownVisits(column: string): Cond {
     return this.memberId ? cond(`${column} in (select visit_id from visit_participant where member_id = ?)`, this.memberId) : FALSE;
   }
@@ -89,7 +95,7 @@ export class Scope {
         return t(`(t.committee_id in (select id from committee where path like any(?::text[])) or t.id = any(?::int[]))`,
           textArray([...this.dataPrefixes, ...this.adminPrefixes]), intArray([...this.secretaryCells, ...this.memberCells]));
       case 'member':
-        return or(this.cellIn('t.cell_id', true), this.residentOfSecretaryCell(), this.self());
+        return or(this.cellIn('t.cell_id', true), this.residentOfSecretaryCell(), this.self(), this.holdersOfSecretaryCells('t.id'));
       case 'household':
         return or(this.cellIn('t.cell_id', true), this.ownHouseholds('t.id'));
       case 'household_group':
@@ -132,7 +138,7 @@ export class Scope {
     const full = (() => {
       switch (table) {
         case 'committee': case 'cell': return cond('true');
-        case 'member': return or(this.cellIn('t.cell_id', false), this.residentOfSecretaryCell());
+        case 'member': return or(this.cellIn('t.cell_id', false), this.residentOfSecretaryCell(), this.holdersOfSecretaryCells('t.id'));
         case 'household': case 'visit': case 'feedback': case 'household_group': return this.cellIn('t.cell_id', false);
         case 'assignment': case 'household_poverty':
           return this.cellIn(HOUSEHOLD_CELL, false);

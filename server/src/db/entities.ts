@@ -6,10 +6,9 @@ import { Household, HouseholdGroup, HouseholdPoverty } from '../modules/househol
 import { Assignment } from '../modules/assignment/assignment.entity.js';
 import { Visit } from '../modules/visit/visit.entity.js';
 import { Feedback, FeedbackEvent } from '../modules/feedback/feedback.entity.js';
-import { CellClassification, MemberClassification, ResidenceRating } from '../modules/classification/classification.entity.js';
 
-/** Every MikroORM entity, registered once here. */
+/** Every MikroORM entity, registered once here (classification is read and written with plain SQL). */
 export const entities = [
   Committee, VisitPolicy, Cell, Member, HouseholdGroup, Household, HouseholdPoverty,
-  Assignment, Visit, Feedback, FeedbackEvent, MemberClassification, CellClassification, ResidenceRating,
+  Assignment, Visit, Feedback, FeedbackEvent,
 ];

@@ -60,8 +60,10 @@ describe('classification', () => {
     const committee = await id(`insert into committee (kind, name) values ('commune', 'Xã C') returning id`);
     const cell = await id(`insert into cell (committee_id, kind, name) values ($1, 'village', 'Bản C') returning id`, [committee]);
     const member = await id(`insert into member (cell_id, full_name) values ($1, 'Moong Văn C') returning id`, [cell]);
-    const record = await id(`insert into member_classification (member_id, year, grade, submitted_at) values ($1, 2025, 'good', now()) returning id`, [member]);
+    const record = await id(`insert into member_classification (member_id, year, grade) values ($1, 2025, 'good') returning id`, [member]);
     await q(`update member_classification set grade = 'excellent' where id = $1`, [record]);
+    await q(`update member_classification set submitted_at = now() where id = $1`, [record]);
+    await expect(q(`update member_classification set grade = 'good' where id = $1`, [record])).rejects.toThrow('CLASSIFICATION_SUBMITTED');
     await q(`update member_classification set approved_at = now(), approved_by = 'Đảng ủy xã' where id = $1`, [record]);
     await expect(q(`update member_classification set grade = 'incomplete' where id = $1`, [record])).rejects.toThrow('CLASSIFICATION_LOCKED');
     await expect(q(`delete from member_classification where id = $1`, [record])).rejects.toThrow('CLASSIFICATION_LOCKED');

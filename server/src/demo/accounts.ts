@@ -29,11 +29,16 @@ export async function seedDemoAccounts(databaseUrl: string): Promise<DemoAccount
     const district = await one(`select id from committee where name = 'Huyện Tương Dương'`);
     const commune = await one(`select id from committee where name = 'Xã Hữu Khuông' and parent_id = $1`, [district.id]);
     const cell = await one(`select id from cell where committee_id = $1 and name = 'Chi bộ bản Xốp Mạt'`, [commune.id]);
-    const [secretary, member] = (await client.query(
-      `select m.id, m.full_name from member m
+    // The member account shows an overdue household when the cell has a member with one (the first journey to try).
+    const holders = (await client.query<{ id: number; full_name: string; overdue: boolean }>(
+      `select m.id, m.full_name,
+              exists (select 1 from assignment a where a.member_id = m.id and a.ended_on is null and a.due_on < current_date) as overdue
+         from member m
         where m.cell_id = $1 and m.status = 'active' and m.lives_in_commune
           and exists (select 1 from assignment a where a.member_id = m.id and a.ended_on is null)
-        order by m.id limit 2`, [cell.id])).rows;
+        order by m.id`, [cell.id])).rows;
+    const secretary = holders[0];
+    const member = holders.slice(1).find((holder) => holder.overdue) ?? holders[1];
     if (!member) throw new Error('demo accounts: Xốp Mạt needs two members holding households');
     const hash = await hashPassword(DEMO_PASSWORD);
     const accounts: (DemoAccount & { memberId?: number; bindings: [string, number | null, number | null][] })[] = [

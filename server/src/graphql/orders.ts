@@ -23,13 +23,14 @@ registerEnumType(FeedbackOrder, {
   },
 });
 
-export enum HouseholdOrder { ID = 'id', LAST_VISIT_ON_ASC = 'last_visit_asc', SIZE_DESC = 'size_desc' }
+export enum HouseholdOrder { ID = 'id', LAST_VISIT_ON_ASC = 'last_visit_asc', SIZE_DESC = 'size_desc', PRIORITY_FIRST = 'priority_first' }
 registerEnumType(HouseholdOrder, {
   name: 'HouseholdOrder', description: 'Order of a list of households.',
   valuesConfig: {
     ID: { description: 'As registered (default).' },
     LAST_VISIT_ON_ASC: { description: 'Never visited first, then least recently visited.' },
     SIZE_DESC: { description: 'Largest households first.' },
+    PRIORITY_FIRST: { description: 'Priority households (any flag, poor or near-poor) first, then as registered.' },
   },
 });
 
@@ -56,6 +57,9 @@ registerEnumType(MemberOrder, {
 
 const NEVER = `'0001-01-01'::date`;
 
+/** A priority household on alias `t`: any priority flag, or poor or near-poor (as Household.isPriority). */
+export const PRIORITY_SQL = `t.priority_flags <> '{}' or t.poverty_status <> 'none'`;
+
 export const SORTS: Record<string, SortKey | 'asc' | 'desc'> = {
   newest: 'desc',
   visited_desc: { expr: 't.visited_on', direction: 'desc' },
@@ -66,6 +70,7 @@ export const SORTS: Record<string, SortKey | 'asc' | 'desc'> = {
   id: 'asc',
   last_visit_asc: { expr: `coalesce(t.last_visit_on, ${NEVER})`, direction: 'asc' },
   size_desc: { expr: 't.size', direction: 'desc' },
+  priority_first: { expr: `(case when ${PRIORITY_SQL} then 0 else 1 end)`, direction: 'asc' },
   started_desc: { expr: 't.started_on', direction: 'desc' },
   due_asc: { expr: 't.due_on', direction: 'asc' },
   due_desc: { expr: 't.due_on', direction: 'desc' },

@@ -89,3 +89,33 @@ test('an ordered list pages by keyset on (value, id): every row once, in order, 
   const mixed = await api.gql(PAGE, { c: cellWithVisits, after: idCursor });
   expect(mixed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 });
+
+test('households priority first, paged, and the priority filter', async () => {
+  const seed = builders(api.sql, api.rootId);
+  const mixedCell = await seed.cell(commune);
+  const priority: number[] = [];
+  const others: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const flagged = i % 3 === 1;
+    const id = await seed.household(mixedCell, { flags: flagged ? ['retired_cadre'] : [] });
+    (flagged ? priority : others).push(id);
+  }
+  const poor = others.pop()!;
+  await api.sql(`update household set poverty_status = 'poor' where id = $1`, [poor]);
+  priority.push(poor);
+  const PAGE = `query ($c: ID!, $after: String, $p: Boolean) { households(cellId: $c, first: 2, after: $after, priority: $p, orderBy: PRIORITY_FIRST) { totalCount nodes { id isPriority } pageInfo { hasNextPage endCursor } } }`;
+  const walk = async (p?: boolean) => {
+    const seen: { id: string; isPriority: boolean }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: any = await api.gql(PAGE, { c: mixedCell, after, p });
+      seen.push(...res.data.households.nodes);
+      if (!res.data.households.pageInfo.hasNextPage) return seen;
+      after = res.data.households.pageInfo.endCursor;
+    }
+  };
+  const all = await walk();
+  expect(all.map((h) => Number(h.id))).toEqual([...priority.sort((a, b) => a - b), ...others]);
+  expect((await walk(true)).map((h) => Number(h.id))).toEqual(priority);
+  expect((await walk(false)).every((h) => !h.isPriority)).toBe(true);
+});

@@ -12,11 +12,16 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { SavedQueryResolver } from '../modules/saved-query/saved-query.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
+import { MapResolver } from '../modules/map/map.resolver.js';
+import {
+  CellClassificationStatusResolver, ClassificationResolver, ClassificationSheetResolver, MemberClassificationRowResolver, MemberIndicatorsResolver,
+} from '../modules/classification/classification.resolver.js';
 import { applyPolicy } from '../auth/schema-policy.js';
 
 export const resolvers = [
   CommitteeResolver, CellResolver, MemberResolver, HouseholdResolver, AssignmentResolver, VisitResolver, FeedbackResolver,
-  AuthResolver, AccountResolver, RoleBindingResolver, AuditResolver, LiveResolver, SavedQueryResolver, StatsResolver,
+  AuthResolver, AccountResolver, RoleBindingResolver, AuditResolver, LiveResolver, SavedQueryResolver, StatsResolver, MapResolver,
+  ClassificationResolver, ClassificationSheetResolver, MemberClassificationRowResolver, MemberIndicatorsResolver, CellClassificationStatusResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -18,10 +18,10 @@ const processes: ChildProcess[] = [];
 let databaseUrl: string;
 let ids: { cell: number; household: number };
 
-function startProcess(): Promise<string> {
+function startProcess(url = databaseUrl, demo = 'none'): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', GB_DEMO: 'none', GB_WEB_DIST: '/nonexistent' },
+      env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', GB_DEMO: demo, GB_WEB_DIST: '/nonexistent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     processes.push(child);
@@ -96,3 +96,19 @@ test('a visit recorded through one process reaches a subscriber of the other', a
     await client.dispose();
   }
 }, 60_000);
+
+test('two processes started together on an empty database migrate and load the demo once', async () => {
+  const url = await createTestDatabase({ empty: true });
+  const [first, second] = await Promise.all([startProcess(url, 'demo'), startProcess(url, 'demo')]);
+  expect(first).not.toBe(second);
+  const orm = await connectOrm(url);
+  try {
+    const em = orm.em.fork();
+    const [{ migrations }] = await em.execute(`select count(*)::int as migrations from schema_migration`);
+    const [{ communes }] = await em.execute(`select count(*)::int as communes from committee where name = 'Xã Hữu Khuông'`);
+    expect(migrations).toBeGreaterThanOrEqual(8);
+    expect(communes).toBe(1);
+  } finally {
+    await orm.close();
+  }
+}, 90_000);

@@ -4,13 +4,17 @@ import { inject } from 'vitest';
 
 export const TEMPLATE_DATABASE = 'gb_template';
 
-/** A fresh, migrated database for one test file, cloned from the template; returns its URL. */
-export async function createTestDatabase(): Promise<string> {
+/** A fresh, migrated database for one test file, cloned from the template; returns its URL. `empty`: not even migrated. */
+export async function createTestDatabase({ empty = false } = {}): Promise<string> {
   const adminUrl = inject('pgAdminUrl');
   const name = `gb_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client(adminUrl);
   await client.connect();
   try {
+    if (empty) {
+      await client.query(`create database ${name}`);
+      return adminUrl.replace(/\/[^/]*$/, `/${name}`);
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         await client.query(`create database ${name} template ${TEMPLATE_DATABASE}`);

@@ -5,6 +5,9 @@ import { Migration20261123030000_overdue_order } from './Migration20261123030000
 import { Migration20261123030100_budget_unlogged } from './Migration20261123030100_budget_unlogged.js';
 import { Migration20261123040000_assignment_due } from './Migration20261123040000_assignment_due.js';
 import { Migration20261123041000_feedback_due } from './Migration20261123041000_feedback_due.js';
+import { Migration20261123042000_classification_workflow } from './Migration20261123042000_classification_workflow.js';
+import { Migration20261123043000_refresh_reuse } from './Migration20261123043000_refresh_reuse.js';
+import { Migration20261123044000_visit_client_ref } from './Migration20261123044000_visit_client_ref.js';
 import { Migration20261123050000_visit_counts } from './Migration20261123050000_visit_counts.js';
 
 /** Listed explicitly so migrations run the same from sources (vitest) and from dist/. */
@@ -16,5 +19,8 @@ export const migrationsList = [
   { name: 'Migration20261123030100_budget_unlogged', class: Migration20261123030100_budget_unlogged },
   { name: 'Migration20261123040000_assignment_due', class: Migration20261123040000_assignment_due },
   { name: 'Migration20261123041000_feedback_due', class: Migration20261123041000_feedback_due },
+  { name: 'Migration20261123042000_classification_workflow', class: Migration20261123042000_classification_workflow },
+  { name: 'Migration20261123043000_refresh_reuse', class: Migration20261123043000_refresh_reuse },
+  { name: 'Migration20261123044000_visit_client_ref', class: Migration20261123044000_visit_client_ref },
   { name: 'Migration20261123050000_visit_counts', class: Migration20261123050000_visit_counts },
 ];

@@ -61,18 +61,25 @@ export async function login(ctx: Context, username: string, password: string): P
   return openSession(ctx, em, account.id);
 }
 
-/** Rotates a refresh token: the old one stops working at once. */
+/**
+ * Rotates a refresh token: the old one stops working at once. A token that was already rotated
+ * coming back is a copy in someone else's hands: the whole session ends (reuse detection).
+ */
 export async function refreshSession(ctx: Context, refreshToken: string): Promise<Session> {
   const next = newRefreshToken();
+  const presented = hashRefreshToken(refreshToken);
   const [session] = await ctx.em.execute<{ id: string; account_id: number }[]>(
-    `update account_session s set refresh_hash = ?, last_used_at = now()
+    `update account_session s set refresh_hash = ?, previous_refresh_hash = s.refresh_hash, last_used_at = now()
        from account a
       where s.refresh_hash = ? and s.revoked_at is null and s.expires_at > now()
         and a.id = s.account_id and a.disabled_at is null
       returning s.id, s.account_id`,
-    [next.hash, hashRefreshToken(refreshToken)],
+    [next.hash, presented],
   );
-  if (!session) throw unauthenticated();
+  if (!session) {
+    await ctx.em.execute('update account_session set revoked_at = now() where previous_refresh_hash = ? and revoked_at is null', [presented]);
+    throw unauthenticated();
+  }
   return issue(ctx, ctx.em, session.account_id, session.id, next.token);
 }
 

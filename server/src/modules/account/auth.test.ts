@@ -97,6 +97,20 @@ describe('tokens and sessions', () => {
     expect((await anonymous()(REFRESH, { t: first.refreshToken })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
+  test('a rotated refresh token used again ends the session: neither copy refreshes, its access token stops', async () => {
+    const { username } = await account([['committee_staff', api.rootId]]);
+    const first = (await login(username)).data!.login;
+    const REFRESH = `mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
+    const owner = (await anonymous()(REFRESH, { t: first.refreshToken })).data!.refreshSession;
+    const other = (await login(username)).data!.login;
+    // Someone replays the stolen first token.
+    expect((await anonymous()(REFRESH, { t: first.refreshToken })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await anonymous()(REFRESH, { t: owner.refreshToken })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await api.as(owner.accessToken)('{ committees { id } }')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    // Other sessions of the account are not touched.
+    expect((await anonymous()(REFRESH, { t: other.refreshToken })).errors).toBeUndefined();
+  });
+
   test('logout ends the session: its access token stops working before it expires', async () => {
     const { username } = await account([['committee_staff', api.rootId]]);
     const session = (await login(username)).data!.login;

@@ -88,7 +88,7 @@ export class AssignmentResolver {
     return findPage(ctx, Assignment, 'assignment', conds, args, SORTS[args.orderBy], includesOf(info, 'Assignment', true));
   }
 
-  @Mutation(() => Assignment, { description: 'Make a member responsible for a household. Errors: HOUSEHOLD_ALREADY_ASSIGNED, MEMBER_EXEMPT, HOUSEHOLD_OUTSIDE_MEMBER_COMMUNE, NOT_FOUND.' })
+  @Mutation(() => Assignment, { description: 'Make a member responsible for a household. Errors: HOUSEHOLD_ALREADY_ASSIGNED, MEMBER_EXEMPT, ASSIGNMENT_MODE_MISMATCH, HOUSEHOLD_OUTSIDE_MEMBER_COMMUNE, NOT_FOUND, FORBIDDEN.' })
   assignHousehold(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: AssignHouseholdInput): Promise<Assignment> {
     return assignHousehold(ctx, input);
   }

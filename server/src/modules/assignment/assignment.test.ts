@@ -124,3 +124,23 @@ describe('members and exemption', () => {
     await expect(seed.assignment(away, await seed.household(cell), { mode: 'regular' })).rejects.toThrow(/ASSIGNMENT_MODE_MISMATCH/);
   });
 });
+
+describe('setMemberStatus', () => {
+  const SET = `mutation ($m: ID!, $s: MemberStatus!, $r: ExemptReason) { setMemberStatus(input: { memberId: $m, status: $s, exemptReason: $r }) { id status exemptReason } }`;
+
+  test('exempts a member with a reason, who then cannot be assigned, and makes them active again', async () => {
+    const member = await seed.member(cell);
+    expect((await api.gql(SET, { m: member, s: 'EXEMPT', r: 'AGE' })).data!.setMemberStatus).toMatchObject({ status: 'EXEMPT', exemptReason: 'AGE' });
+    const refused = await api.gql(ASSIGN, { memberId: member, householdId: await seed.household(cell) });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'MEMBER_EXEMPT', field: 'memberId' });
+    expect((await api.gql(SET, { m: member, s: 'ACTIVE' })).data!.setMemberStatus).toMatchObject({ status: 'ACTIVE', exemptReason: null });
+  });
+
+  test('a member holding households is not exempted; a reason goes with exemption only', async () => {
+    const member = await seed.member(cell);
+    await api.gql(ASSIGN, { memberId: member, householdId: await seed.household(cell) });
+    expect((await api.gql(SET, { m: member, s: 'EXEMPT', r: 'ILLNESS' })).errors![0].extensions).toMatchObject({ code: 'MEMBER_HAS_ACTIVE_ASSIGNMENTS', field: 'memberId' });
+    expect((await api.gql(SET, { m: member, s: 'EXEMPT' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exemptReason' });
+    expect((await api.gql(SET, { m: member, s: 'ACTIVE', r: 'AGE' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exemptReason' });
+  });
+});

@@ -14,7 +14,7 @@ import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
-import { HouseholdOrder, SORTS } from '../../graphql/orders.js';
+import { HouseholdOrder, PRIORITY_SQL, SORTS } from '../../graphql/orders.js';
 import { includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
@@ -33,6 +33,9 @@ class HouseholdsArgs extends PageArgsInput {
 
   @Field(() => PovertyStatus, { nullable: true, description: 'Only households with this current poverty status.' })
   povertyStatus?: PovertyStatus | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only priority households (any priority flag, poor or near-poor); false: only the others.' })
+  priority?: boolean | null;
 
   @Field(() => HouseholdOrder, { defaultValue: HouseholdOrder.ID, description: 'Order.' })
   orderBy!: HouseholdOrder;
@@ -54,6 +57,7 @@ export class HouseholdResolver {
       conds.push(cond(`${args.assigned ? '' : 'not '}exists (select 1 from assignment a where a.household_id = t.id and a.ended_on is null)`));
     }
     if (args.priorityFlags?.length) conds.push(cond('t.priority_flags && ?::text[]', `{${args.priorityFlags.join(',')}}`));
+    if (args.priority != null) conds.push(cond(`${args.priority ? '' : 'not '}(${PRIORITY_SQL})`));
     if (args.povertyStatus) conds.push(cond('t.poverty_status = ?', args.povertyStatus));
     return findPage(ctx, Household, 'household', conds, args, SORTS[args.orderBy], includesOf(info, 'Household', true));
   }

@@ -1,6 +1,7 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Member, MemberStatus } from './member.entity.js';
+import { ExemptReason, Member, MemberStatus } from './member.entity.js';
+import { setMemberStatus } from './member.service.js';
 import { MemberConnection } from './member.types.js';
 import { Cell } from '../cell/cell.entity.js';
 import { Assignment } from '../assignment/assignment.entity.js';
@@ -22,6 +23,9 @@ class MembersArgs extends PageArgsInput {
   @Field(() => ID, { nullable: true, description: 'Members of this cell.' })
   cellId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Members who live in this cell and take part in another (chi bộ nơi cư trú, Quy định 213).' })
+  residenceCellId?: string | null;
+
   @Field(() => MemberStatus, { nullable: true, description: 'Only members with this status.' })
   status?: MemberStatus | null;
 
@@ -32,8 +36,25 @@ class MembersArgs extends PageArgsInput {
   orderBy!: MemberOrder;
 }
 
+@InputType({ description: 'Exempt a member from activity, or make them active again.' })
+class SetMemberStatusInput {
+  @Field(() => ID, { description: 'The member.' })
+  memberId!: string;
+
+  @Field(() => MemberStatus, { description: 'New status.' })
+  status!: MemberStatus;
+
+  @Field(() => ExemptReason, { nullable: true, description: 'Why, for an exempt member (required then).' })
+  exemptReason?: ExemptReason | null;
+}
+
 @Resolver(() => Member)
 export class MemberResolver {
+  @Mutation(() => Member, { description: 'Exempt a member (miễn sinh hoạt) or make them active. Errors: MEMBER_HAS_ACTIVE_ASSIGNMENTS (end their assignments first), BAD_USER_INPUT (exemptReason), NOT_FOUND, FORBIDDEN.' })
+  setMemberStatus(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: SetMemberStatusInput): Promise<Member> {
+    return setMemberStatus(ctx, input);
+  }
+
   @Query(() => Member, { nullable: true, description: 'One member by id; NOT_FOUND when it does not exist or is outside your scope.' })
   member(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Identifier.' }) id: string): Promise<Member | null> {
     return visibleOrNotFound(ctx.loaders.member.load(parseId(id, 'id')), 'id');
@@ -44,6 +65,7 @@ export class MemberResolver {
     const conds: Cond[] = [];
     if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
+    if (args.residenceCellId) conds.push(cond('t.residence_cell_id = ?', parseId(args.residenceCellId, 'residenceCellId')));
     if (args.status) conds.push(cond('t.status = ?', args.status));
     if (args.livesInCommune != null) conds.push(cond('t.lives_in_commune = ?', args.livesInCommune));
     return findPage(ctx, Member, 'member', conds, args, SORTS[args.orderBy], includesOf(info, 'Member', true));

@@ -4,7 +4,7 @@ import { connectionOf } from '../../graphql/connection.js';
 import { Topic } from '../visit/topic.js';
 import { VisitKind } from '../visit/visit.entity.js';
 import { FeedbackLevel, FeedbackStatus } from '../feedback/feedback.entity.js';
-import { Grade } from '../classification/classification.entity.js';
+import { Grade } from '../classification/classification.types.js';
 import { UnitKind } from '../live/live.types.js';
 
 export enum VisitGroupBy { UNIT = 'unit', CELL = 'cell', WEEK = 'week', MONTH = 'month', TOPIC = 'topic', KIND = 'kind' }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { ArrayMaxSize, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { VisitKind } from './visit.entity.js';
 import { Topic } from './topic.js';
 
@@ -23,6 +23,11 @@ export class FeedbackDraftInput {
 
 @InputType({ description: 'Record a visit (ghi nhận lần thăm hộ).' })
 export class RecordVisitInput {
+  @Field(() => String, { nullable: true, description: 'A UUID the client makes once per visit: sending it again (a retry after a lost answer) returns the visit already recorded instead of a second one.' })
+  @IsOptional()
+  @IsUUID()
+  clientRef?: string | null;
+
   @Field(() => VisitKind, { defaultValue: VisitKind.HOME_VISIT, description: 'Kind of visit.' })
   kind!: VisitKind;
 

@@ -76,7 +76,7 @@ export class VisitResolver {
     return findPage(ctx, Visit, 'visit', conds, args, SORTS[args.orderBy], includesOf(info, 'Visit', true));
   }
 
-  @Mutation(() => Visit, { description: 'Record a visit with its participants and the feedback heard. Errors: VISIT_NEEDS_HOUSEHOLD, VISIT_IN_FUTURE, NOT_FOUND, BAD_USER_INPUT.' })
+  @Mutation(() => Visit, { description: 'Record a visit with its participants and the feedback heard. Errors: VISIT_NEEDS_HOUSEHOLD, VISIT_NEEDS_CELL, VISIT_IN_FUTURE, NOT_FOUND, BAD_USER_INPUT, FORBIDDEN (not your household or cell). With clientRef, a retry returns the visit already recorded.' })
   recordVisit(@Ctx() ctx: Context, @Arg('input', { description: 'What to do.' }) input: RecordVisitInput): Promise<Visit> {
     return recordVisit(ctx, input);
   }

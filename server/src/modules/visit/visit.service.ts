@@ -26,8 +26,12 @@ export async function canRecordFor(ctx: Context, cellId: number, householdId: nu
   return ctx.scope.memberCells.includes(cellId);
 }
 
-/** Records a visit with its participants and the feedback heard, all or nothing. */
+/** Records a visit with its participants and the feedback heard, all or nothing; once per `clientRef`. */
 export async function recordVisit(ctx: Context, input: RecordVisitInput): Promise<Visit> {
+  if (input.clientRef) {
+    const [done] = await ctx.em.execute<{ id: number }[]>('select id from visit where client_ref = ?', [input.clientRef]);
+    if (done) return visibleOrNotFound(ctx.loaders.visit.load(done.id), 'clientRef');
+  }
   const householdId = parseOptionalId(input.householdId, 'householdId');
   const requestedCellId = parseOptionalId(input.cellId, 'cellId');
   const recordedBy = parseOptionalId(input.recordedByMemberId, 'recordedByMemberId') ?? ctx.scope.memberId ?? undefined;
@@ -52,11 +56,14 @@ export async function recordVisit(ctx: Context, input: RecordVisitInput): Promis
 
   const id = await inTransaction(ctx, async (em) => {
     const [row] = await em.execute<{ id: number; cell_id: number; household_id: number | null; visited_on: string }[]>(
-      `insert into visit (kind, cell_id, household_id, recorded_by_member_id, visited_on, topics, notes, hot_spot, guest_participants)
-       values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?) returning id, cell_id, household_id, visited_on`,
+      `insert into visit (kind, cell_id, household_id, recorded_by_member_id, visited_on, topics, notes, hot_spot, guest_participants, client_ref)
+       values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?) on conflict (client_ref) where client_ref is not null do nothing
+       returning id, cell_id, household_id, visited_on`,
       [input.kind, cellId, householdId ?? null, recordedBy ?? null, input.visitedOn, `{${[...new Set(input.topics)].join(',')}}`,
-        input.notes?.trim() || null, input.hotSpot, input.guestParticipants?.trim() || null],
+        input.notes?.trim() || null, input.hotSpot, input.guestParticipants?.trim() || null, input.clientRef ?? null],
     );
+    // A concurrent retry with the same clientRef committed first: that visit is the answer.
+    if (!row) return (await em.execute<{ id: number }[]>('select id from visit where client_ref = ?', [input.clientRef]))[0].id;
     if (participants.size > 0) {
       await em.execute('insert into visit_participant (visit_id, member_id) select ?, unnest(?::int[])', [row.id, intArray([...participants])]);
     }

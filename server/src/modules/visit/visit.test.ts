@@ -108,6 +108,23 @@ describe('recordVisit', () => {
   });
 });
 
+describe('retries', () => {
+  test('the same clientRef records one visit, sent again or three times at once; a malformed one is refused', async () => {
+    const household = await seed.household(cell);
+    await seed.assignment(await seed.member(cell), household);
+    const clientRef = '0f6f7a3c-5d2e-4b1a-9c8d-7e6f5a4b3c2d';
+    const input = { householdId: household, visitedOn: isoDaysAgo(0), clientRef, feedback: [{ topic: 'LAND', content: 'Ranh giới đất' }] };
+    const results = await Promise.all([1, 2, 3].map(() => api.gql(RECORD, { input })));
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined]);
+    const again = await api.gql(RECORD, { input });
+    expect(new Set([...results, again].map((r) => r.data!.recordVisit.id)).size).toBe(1);
+    expect((await api.sql<{ n: number }>('select count(*)::int as n from visit where household_id = $1', [household]))[0].n).toBe(1);
+    expect((await api.sql<{ n: number }>('select count(*)::int as n from feedback where household_id = $1', [household]))[0].n).toBe(1);
+    const bad = await api.gql(RECORD, { input: { ...input, clientRef: 'not-a-uuid' } });
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientRef' });
+  });
+});
+
 describe('overdue', () => {
   test('an assignment is overdue once its last visit is older than the inherited policy interval', async () => {
     const district = await seed.committee();
