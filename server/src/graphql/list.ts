@@ -1,7 +1,8 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { Context } from './context.js';
 import { pageWindow, toPage, type Page, type PageArgs } from './connection.js';
-import { cond, where, type Cond } from './sql.js';
+import { cond, intArray, where, type Cond } from './sql.js';
+import { BY_KEY } from '../db/pools.js';
 import { badInput } from './errors.js';
 import { includeSql, primeIncludes, type Include } from './prefetch.js';
 
@@ -38,13 +39,21 @@ export async function findPage<T extends { id: number }>(
   }
   const filter = where(pageConds);
   const access = ctx.scope.access(table);
-  const along = includeSql(ctx.scope, include);
   const rows = await ctx.db.execute<Record<string, unknown>[]>(
-    `select t.*, ${access.sql} as gb_access${along.select}${byId ? '' : `, (${sort.expr})::text as gb_sort`} from ${table} t${along.from}
+    `select t.*, ${access.sql} as gb_access${byId ? '' : `, (${sort.expr})::text as gb_sort`} from ${table} t
       where ${filter.sql} order by ${byId ? '' : `${sort.expr} ${sort.direction}, `}t.id ${sort.direction} limit ?`,
-    [...access.params, ...along.params, ...filter.params, window.limit + 1],
+    [...access.params, ...filter.params, window.limit + 1],
   );
-  primeIncludes(ctx.loaders, ctx.rows, include, rows);
+  if (include.length && rows.length) {
+    // Related rows in a second statement by the page's ids, planned once per connection: in the
+    // page's statement they would be planned again with it on every request.
+    const along = includeSql(ctx.scope, include);
+    const related = await ctx.db.execute<Record<string, unknown>[]>(
+      `select t.id${along.select} from ${table} t${along.from} where t.id = any(?::int[])`,
+      [...along.params, intArray(rows.map((row) => Number(row.id)))], BY_KEY);
+    const byRow = new Map(related.map((row) => [Number(row.id), row]));
+    primeIncludes(ctx.loaders, ctx.rows, include, rows.map((row) => ({ ...row, ...byRow.get(Number(row.id)) })));
+  }
   const sortValues = new WeakMap<object, string>();
   const nodes = rows.map(({ gb_sort: value, ...row }) => {
     const node = ctx.rows.map(entity, row);

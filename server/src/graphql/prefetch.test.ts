@@ -90,10 +90,12 @@ describe.each(ACCOUNTS)('look-ahead as %s', (username) => {
   });
 });
 
-test('look-ahead takes the nested levels into the list\'s statement', async () => {
+test('look-ahead fetches every nested level of a list in one more statement', async () => {
   const gql = await as('huyen.tuongduong');
   const plain = await gql(`{ assignments(first: 50, orderBy: LAST_VISIT_ON_ASC) { nodes { id } } }`);
+  const one = await gql(`{ assignments(first: 50, orderBy: LAST_VISIT_ON_ASC) { nodes { id household { headName } } } }`);
   const nested = await gql(`{ assignments(first: 50, orderBy: LAST_VISIT_ON_ASC) { nodes { id household { headName lastVisit { visitedOn } } member { fullName } lastVisit { visitedOn } } } }`);
-  // Session, budget, the page: the nested levels add no statement.
-  expect(nested.extensions!.sqlStatements).toBe(plain.extensions!.sqlStatements);
+  // The page, then the related rows of every level by the page's ids (planned once per connection).
+  expect(one.extensions!.sqlStatements).toBe(plain.extensions!.sqlStatements! + 1);
+  expect(nested.extensions!.sqlStatements).toBe(one.extensions!.sqlStatements);
 });
