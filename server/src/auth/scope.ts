@@ -130,6 +130,16 @@ export class Scope {
     return under(this.fullPrefixes) || under(this.analystPrefixes) || (cellId !== undefined && this.secretaryCells.includes(cellId));
   }
 
+  /**
+   * Every row of `table` whose cell lies in the committee subtree of `prefix` ('/1/5/%') is visible:
+   * the viewer reads the unit whole and the table's visibility starts from the row's cell (the
+   * household's, for assignments). A list filtered to that subtree by the same cell then needs no
+   * per-row visibility predicate.
+   */
+  visibleWithin(table: string, prefix: string): boolean {
+    return CELL_SCOPED.has(table) && this.coversUnit(prefix.replace(/%$/, ''));
+  }
+
   /** SQL expression on alias `t` giving the Access of each visible row of `table`; unknown tables get the least. */
   access(table: string): Cond {
     // Without analyst subtrees or rows of their own, every row a viewer sees of these tables is
@@ -177,6 +187,9 @@ const FEEDBACK_CELL = '(select f.cell_id from feedback f where f.id = t.feedback
  * Tables whose visibility predicate is the `full` access predicate plus the analyst subtrees and
  * the viewer's own rows (see visible and access): for a viewer with neither, visible means full.
  */
+/** Tables whose visibility is "the row's cell (the household's, for assignments) is read", or more. */
+const CELL_SCOPED = new Set(['member', 'household', 'household_group', 'assignment', 'visit', 'feedback']);
+
 const FULL_WHEN_VISIBLE = new Set(['committee', 'cell', 'member', 'household', 'household_group', 'assignment', 'visit', 'feedback']);
 
 /** A condition that holds for no row; dropped from disjunctions, so statements carry only what can match. */

@@ -24,14 +24,20 @@ export async function findPage<T extends { id: number }>(
   filters: Cond[],
   args: PageArgs,
   order: 'asc' | 'desc' | SortKey = 'asc',
-  /** Related rows to fetch along with the page (prefetch.ts: what the query selects below its nodes). */
-  include: Include[] = [],
+  options: {
+    /** Related rows to fetch along with the page (prefetch.ts: what the query selects below its nodes). */
+    include?: Include[];
+    /** The filters keep the rows to this committee subtree (path prefix), by the row's cell. */
+    within?: string;
+  } = {},
 ): Promise<Page<T>> {
+  const include = options.include ?? [];
   const window = pageWindow(args);
   const sort: SortKey = typeof order === 'string' ? { expr: 't.id', direction: order } : order;
   const byId = sort.expr === 't.id';
   const op = sort.direction === 'asc' ? '>' : '<';
-  const conds = [...filters, ctx.scope.visible(table)];
+  // Rows of a unit the viewer reads whole need no visibility predicate (Scope.visibleWithin).
+  const conds = options.within && ctx.scope.visibleWithin(table, options.within) ? filters : [...filters, ctx.scope.visible(table)];
   let pageConds = conds;
   if (window.afterId !== undefined) {
     if (!byId && window.afterValue === undefined) throw badInput('after', 'the cursor belongs to another order');

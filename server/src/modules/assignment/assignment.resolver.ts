@@ -64,8 +64,9 @@ export class AssignmentResolver {
   @Query(() => AssignmentConnection, { description: 'Assignments, filtered by unit, member, household and state.' })
   async assignments(@Ctx() ctx: Context, @Args() args: AssignmentsArgs, @Info() info: GraphQLResolveInfo): Promise<AssignmentConnection> {
     const conds: Cond[] = [];
-    if (args.committeeId) {
-      const inner = cellInSubtree(await subtreePrefix(ctx, args.committeeId), 'h.cell_id');
+    const within = args.committeeId ? await subtreePrefix(ctx, args.committeeId) : undefined;
+    if (within) {
+      const inner = cellInSubtree(within, 'h.cell_id');
       conds.push(cond(`t.household_id in (select h.id from household h where ${inner.sql})`, ...inner.params));
     }
     if (args.cellId) conds.push(cond('t.household_id in (select id from household where cell_id = ?)', parseId(args.cellId, 'cellId')));
@@ -85,7 +86,7 @@ export class AssignmentResolver {
     if (args.priorityFlags?.length) {
       conds.push(cond('exists (select 1 from household ph where ph.id = t.household_id and ph.priority_flags && ?::text[])', `{${args.priorityFlags.join(',')}}`));
     }
-    return findPage(ctx, Assignment, 'assignment', conds, args, SORTS[args.orderBy], includesOf(info, 'Assignment', true));
+    return findPage(ctx, Assignment, 'assignment', conds, args, SORTS[args.orderBy], { include: includesOf(info, 'Assignment', true), within });
   }
 
   @Mutation(() => Assignment, { description: 'Make a member responsible for a household. Errors: HOUSEHOLD_ALREADY_ASSIGNED, MEMBER_EXEMPT, ASSIGNMENT_MODE_MISMATCH, HOUSEHOLD_OUTSIDE_MEMBER_COMMUNE, NOT_FOUND, FORBIDDEN.' })

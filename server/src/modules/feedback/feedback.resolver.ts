@@ -61,7 +61,8 @@ export class FeedbackResolver {
   @Query(() => FeedbackConnection, { description: 'Feedback, newest first, filtered by unit, status, level and topic.' })
   async feedbackItems(@Ctx() ctx: Context, @Args() args: FeedbackItemsArgs): Promise<FeedbackConnection> {
     const conds: Cond[] = [];
-    if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
+    const within = args.committeeId ? await subtreePrefix(ctx, args.committeeId) : undefined;
+    if (within) conds.push(cellInSubtree(within));
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
     if (args.statuses?.length) conds.push(cond('t.status = any(?::text[])', `{${args.statuses.join(',')}}`));
     if (args.level) conds.push(cond('t.level = ?', args.level));
@@ -69,7 +70,7 @@ export class FeedbackResolver {
     if (args.from) conds.push(cond('t.raised_on >= ?::date', args.from));
     if (args.to) conds.push(cond('t.raised_on <= ?::date', args.to));
     if (args.overdue != null) conds.push(cond(`t.status in ${OPEN} and t.answer_due_on ${args.overdue ? '<' : '>='} ?::date`, today()));
-    return findPage(ctx, Feedback, 'feedback', conds, args, SORTS[args.orderBy]);
+    return findPage(ctx, Feedback, 'feedback', conds, args, SORTS[args.orderBy], { within });
   }
 
   @Mutation(() => Feedback, { description: 'Raise feedback on a visit; with an answer it is answered on the spot.' })

@@ -51,7 +51,8 @@ export class HouseholdResolver {
   @Query(() => HouseholdConnection, { description: 'Households, filtered by unit, assignment and priority.' })
   async households(@Ctx() ctx: Context, @Args() args: HouseholdsArgs, @Info() info: GraphQLResolveInfo): Promise<HouseholdConnection> {
     const conds: Cond[] = [];
-    if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
+    const within = args.committeeId ? await subtreePrefix(ctx, args.committeeId) : undefined;
+    if (within) conds.push(cellInSubtree(within));
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
     if (args.assigned != null) {
       conds.push(cond(`${args.assigned ? '' : 'not '}exists (select 1 from assignment a where a.household_id = t.id and a.ended_on is null)`));
@@ -59,7 +60,7 @@ export class HouseholdResolver {
     if (args.priorityFlags?.length) conds.push(cond('t.priority_flags && ?::text[]', `{${args.priorityFlags.join(',')}}`));
     if (args.priority != null) conds.push(cond(`${args.priority ? '' : 'not '}(${PRIORITY_SQL})`));
     if (args.povertyStatus) conds.push(cond('t.poverty_status = ?', args.povertyStatus));
-    return findPage(ctx, Household, 'household', conds, args, SORTS[args.orderBy], includesOf(info, 'Household', true));
+    return findPage(ctx, Household, 'household', conds, args, SORTS[args.orderBy], { include: includesOf(info, 'Household', true), within });
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell whose area the household is in; null when outside your scope.' })

@@ -63,12 +63,13 @@ export class MemberResolver {
   @Query(() => MemberConnection, { description: 'Members, filtered by unit and status.' })
   async members(@Ctx() ctx: Context, @Args() args: MembersArgs, @Info() info: GraphQLResolveInfo): Promise<MemberConnection> {
     const conds: Cond[] = [];
-    if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
+    const within = args.committeeId ? await subtreePrefix(ctx, args.committeeId) : undefined;
+    if (within) conds.push(cellInSubtree(within));
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
     if (args.residenceCellId) conds.push(cond('t.residence_cell_id = ?', parseId(args.residenceCellId, 'residenceCellId')));
     if (args.status) conds.push(cond('t.status = ?', args.status));
     if (args.livesInCommune != null) conds.push(cond('t.lives_in_commune = ?', args.livesInCommune));
-    return findPage(ctx, Member, 'member', conds, args, SORTS[args.orderBy], includesOf(info, 'Member', true));
+    return findPage(ctx, Member, 'member', conds, args, SORTS[args.orderBy], { include: includesOf(info, 'Member', true), within });
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell of activity (chi bộ sinh hoạt); null when outside your scope (e.g. for the residence cell).' })

@@ -64,7 +64,8 @@ export class VisitResolver {
   @Query(() => VisitConnection, { description: 'Visits, newest recorded first, filtered by unit, household, member, kind, topic and dates.' })
   async visits(@Ctx() ctx: Context, @Args() args: VisitsArgs, @Info() info: GraphQLResolveInfo): Promise<VisitConnection> {
     const conds: Cond[] = [];
-    if (args.committeeId) conds.push(cellInSubtree(await subtreePrefix(ctx, args.committeeId)));
+    const within = args.committeeId ? await subtreePrefix(ctx, args.committeeId) : undefined;
+    if (within) conds.push(cellInSubtree(within));
     if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
     if (args.householdId) conds.push(cond('t.household_id = ?', parseId(args.householdId, 'householdId')));
     if (args.memberId) conds.push(cond('t.id in (select visit_id from visit_participant where member_id = ?)', parseId(args.memberId, 'memberId')));
@@ -73,7 +74,7 @@ export class VisitResolver {
     if (args.hotSpot != null) conds.push(cond('t.hot_spot = ?', args.hotSpot));
     if (args.from) conds.push(cond('t.visited_on >= ?::date', args.from));
     if (args.to) conds.push(cond('t.visited_on <= ?::date', args.to));
-    return findPage(ctx, Visit, 'visit', conds, args, SORTS[args.orderBy], includesOf(info, 'Visit', true));
+    return findPage(ctx, Visit, 'visit', conds, args, SORTS[args.orderBy], { include: includesOf(info, 'Visit', true), within });
   }
 
   @Mutation(() => Visit, { description: 'Record a visit with its participants and the feedback heard. Errors: VISIT_NEEDS_HOUSEHOLD, VISIT_NEEDS_CELL, VISIT_IN_FUTURE, NOT_FOUND, BAD_USER_INPUT, FORBIDDEN (not your household or cell). With clientRef, a retry returns the visit already recorded.' })
