@@ -49,7 +49,7 @@ describe('the overview of a unit', () => {
     await heading(page, 'Đăng nhập').waitFor();
     await signIn(page, 'huyen.tuongduong');
     await heading(page, 'Huyện Tương Dương').waitFor();
-    expect(await page.getByRole('navigation', { name: 'Các mục của đơn vị' }).getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Quá hạn thăm']);
+    expect(await page.getByRole('navigation', { name: 'Các mục của đơn vị' }).getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Quá hạn thăm', 'Bản đồ', 'Phản ánh', 'Phân loại']);
 
     // Headline figures, as the API computes them, live.
     await figures(page).getByTestId('live-status').getByText('Trực tiếp').waitFor();
@@ -134,7 +134,7 @@ describe('the overview of a unit', () => {
     await heading(page, 'Chi bộ bản Xốp Mạt').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/cells\/\d+\/overview$/);
     const tabs = page.getByRole('navigation', { name: 'Các mục của đơn vị' });
-    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Đảng viên', 'Tổng quan', 'Quá hạn thăm']);
+    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Đảng viên', 'Tổng quan', 'Phân công', 'Quá hạn thăm', 'Bản đồ', 'Phản ánh', 'Phân loại']);
     expect(await tabs.getByRole('link', { name: 'Tổng quan' }).getAttribute('aria-current')).toBe('page');
     await figures(page).getByTestId('live-status').getByText('Trực tiếp').waitFor();
     await page.getByTestId('visits-chart').waitFor();

@@ -14,13 +14,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'committee-map',
     component: () => import('./map-page.vue'),
     props: (route) => ({ unit: 'committee', id: String(route.params.id) }),
-    meta: { titleKey: 'map.title', unitTab: { unit: 'committee', labelKey: 'map.tab', order: 20, roles: COMMITTEE_MAP_ROLES } },
+    meta: { titleKey: 'map.title', unitTab: { unit: 'committee', labelKey: 'map.tab', order: 25, roles: COMMITTEE_MAP_ROLES } },
   },
   {
     path: '/cells/:id/map',
     name: 'cell-map',
     component: () => import('./map-page.vue'),
     props: (route) => ({ unit: 'cell', id: String(route.params.id) }),
-    meta: { titleKey: 'map.title', unitTab: { unit: 'cell', labelKey: 'map.tab', order: 20, roles: CELL_MAP_ROLES } },
+    meta: { titleKey: 'map.title', unitTab: { unit: 'cell', labelKey: 'map.tab', order: 25, roles: CELL_MAP_ROLES } },
   },
 ];
