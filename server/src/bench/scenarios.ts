@@ -48,13 +48,14 @@ export const SCENARIOS: Scenario[] = [
     title: '(b) overdue list, first page',
     account: 'huyen.tuongduong',
     gb: (ids) => ({
-      query: `query Overdue($id: ID!) { assignments(committeeId: $id, orderBy: LAST_VISIT_ON_ASC, first: 50) { nodes { id lastVisitOn dueOn daysOverdue household { headName } member { fullName } } } }`,
+      query: `query Overdue($id: ID!) { assignments(committeeId: $id, overdue: true, orderBy: DUE_ON_ASC, first: 50) { nodes { id lastVisitOn dueOn daysOverdue household { headName } member { fullName } } } }`,
       variables: { id: String(ids.district) },
     }),
-    // No subtree filter without a plugin: every assignment in force, oldest last visit first
-    // (the same rows at district scale, where the database holds one district); no due date.
+    // No subtree filter and no "due before today" condition without a filter plugin: every
+    // assignment in force, earliest due date first (overdue ones come first; the same rows at
+    // district scale, where the database holds one district).
     pgl: () => ({
-      query: `query Overdue { allAssignments(condition: { endedOn: null }, orderBy: LAST_VISIT_ON_ASC, first: 50) { nodes { rowId lastVisitOn startedOn householdByHouseholdId { headName } memberByMemberId { fullName } } } }`,
+      query: `query Overdue { allAssignments(condition: { endedOn: null }, orderBy: DUE_ON_ASC, first: 50) { nodes { rowId lastVisitOn dueOn householdByHouseholdId { headName } memberByMemberId { fullName } } } }`,
       variables: {},
     }),
   },

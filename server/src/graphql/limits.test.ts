@@ -93,6 +93,29 @@ describe('limits per role', () => {
     expect(refused.body.errors![0].extensions.retryAfterSeconds).toBeGreaterThan(0);
     expect(refused.body.errors![0].extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
+
+  test('a process takes its budget from the database a share at a time: parallel requests wait for one lease, the last points are exact', async () => {
+    const analyst = await (await serverWith({ analyst: { budgetPerMinute: 10_000 } })).as('phantich.nghean');
+    // Within one minute: wait past a boundary that is close.
+    const second = new Date().getSeconds();
+    if (second > 45) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+    await sql('delete from query_budget');
+    const QUERY = '{ households(first: 50) { nodes { id size } } }';
+    const parallel = await Promise.all(Array.from({ length: 5 }, () => analyst(QUERY)));
+    expect(parallel.map((r) => r.body.extensions!.cost.budget.remaining).sort((a, b) => b - a)).toEqual([9899, 9798, 9697, 9596, 9495]);
+    // Two leases of a 20th of the budget (the second topped up to it), not five.
+    const [{ spent }] = await sql<{ spent: number }>('select spent from query_budget');
+    expect(spent).toBe(904);
+    // The database refuses what would pass the budget; the process then takes exactly what it needs.
+    let served = 5;
+    for (;;) {
+      const res = await analyst(QUERY);
+      if (res.status === 429) break;
+      served++;
+    }
+    expect(served).toBe(Math.floor(10_000 / 101));
+    expect((await sql<{ spent: number }>('select spent from query_budget'))[0].spent).toBeLessThanOrEqual(10_000);
+  }, 60_000);
 });
 
 describe('saved queries', () => {

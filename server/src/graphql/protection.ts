@@ -6,7 +6,7 @@ import { assess, limitsFor, refusal, type Limits } from './limits.js';
 import type { Role } from '../auth/viewer.js';
 
 /** Spends `cost` points of the account's budget for this minute, in one statement; false when it would overdraw. */
-export async function spend(db: SqlRunner, accountId: number, cost: number, budget: number): Promise<{ ok: boolean; remaining: number; resetsAt: Date }> {
+export async function spend(db: SqlRunner, accountId: number, cost: number, budget: number): Promise<{ ok: boolean; spent: number; windowStart: number }> {
   const rows = await db.execute<{ spent: number; window_start: string }[]>(
     `insert into query_budget as b (account_id, window_start, spent) values (?::int, date_trunc('minute', now()), ?::int)
      on conflict (account_id) do update set
@@ -16,9 +16,78 @@ export async function spend(db: SqlRunner, accountId: number, cost: number, budg
      returning spent, window_start`,
     [accountId, cost, budget],
   );
-  const resetsAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 60_000);
-  if (!rows[0] || rows[0].spent > budget) return { ok: false, remaining: 0, resetsAt };
-  return { ok: true, remaining: budget - rows[0].spent, resetsAt: new Date(Date.parse(rows[0].window_start) + 60_000) };
+  if (!rows[0] || rows[0].spent > budget) return { ok: false, spent: budget, windowStart: Math.floor(Date.now() / 60_000) * 60_000 };
+  return { ok: true, spent: rows[0].spent, windowStart: Date.parse(rows[0].window_start) };
+}
+
+/** Share of a budget a process takes from the database at a time (so 1 request in ~20 writes, not each). */
+const LEASE_SHARE = 20;
+
+interface Lease {
+  windowStart: number;
+  /** Points taken from the database this minute and not yet spent here. */
+  held: number;
+  /** The account's spending of this minute as the database last said (all processes). */
+  spent: number;
+}
+
+/**
+ * The per-account budget per minute, spent through leases: a process takes a share of the budget
+ * from `query_budget` at a time (one statement) and spends it in memory, taking more when it runs
+ * out. In one process the refusal comes exactly when the minute's spending would pass the budget
+ * (a lease is topped up, never dropped, and the last one is the exact cost); with several
+ * processes, points another process still holds count as spent until the minute ends.
+ */
+export class BudgetLeases {
+  private readonly leases = new Map<number, Lease>();
+  /** One lease taken at a time per account: parallel requests wait for it instead of each taking one. */
+  private readonly taking = new Map<number, Promise<unknown>>();
+
+  constructor(private readonly db: SqlRunner) {}
+
+  async spend(accountId: number, cost: number, budget: number): Promise<{ ok: boolean; remaining: number; resetsAt: Date }> {
+    for (let tookOwn = false; ; ) {
+      // After its own lease, a request spends from it even if the clocks disagree on the minute.
+      const lease = tookOwn ? this.leases.get(accountId) : this.current(accountId);
+      if (lease && lease.held >= cost) {
+        lease.held -= cost;
+        return { ok: true, remaining: budget - lease.spent + lease.held, resetsAt: new Date(lease.windowStart + 60_000) };
+      }
+      const pending = this.taking.get(accountId);
+      if (pending) {
+        await pending;
+        continue;
+      }
+      const taking = this.take(accountId, lease, cost, budget);
+      this.taking.set(accountId, taking);
+      try {
+        const refused = await taking;
+        if (refused) return refused;
+        tookOwn = true;
+      } finally {
+        this.taking.delete(accountId);
+      }
+    }
+  }
+
+  private current(accountId: number): Lease | undefined {
+    const lease = this.leases.get(accountId);
+    return lease && Date.now() < lease.windowStart + 60_000 ? lease : undefined;
+  }
+
+  /** Tops the lease up to a share of the budget (at least `cost`), or to exactly `cost`; the refusal when neither fits. */
+  private async take(accountId: number, lease: Lease | undefined, cost: number, budget: number) {
+    const held = lease?.held ?? 0;
+    let amount = Math.max(cost, Math.ceil(budget / LEASE_SHARE)) - held;
+    let taken = await spend(this.db, accountId, amount, budget);
+    if (!taken.ok && amount > cost - held) taken = await spend(this.db, accountId, (amount = cost - held), budget);
+    if (!taken.ok) return { ok: false, remaining: 0, resetsAt: new Date(taken.windowStart + 60_000) };
+    // A lease of an earlier minute (by the database's clock) is void: its points were that minute's.
+    const kept = lease && lease.windowStart === taken.windowStart ? held : 0;
+    if (this.leases.size >= 100_000) this.leases.clear();
+    this.leases.set(accountId, { windowStart: taken.windowStart, held: Math.max(kept + amount, cost), spent: taken.spent });
+    return null;
+  }
 }
 
 const onlyIntrospection = (operation: OperationDefinitionNode) =>
@@ -38,6 +107,7 @@ const onlySessionFields = (operation: OperationDefinitionNode) =>
  * SET or ROLLBACK). The cost and budget left go in `extensions.cost`.
  */
 export function protectionPlugin(table: Record<Role | 'anonymous', Limits>, pools: SqlPools): ApolloServerPlugin<Context> {
+  const leases = new BudgetLeases(pools.session);
   return {
     async requestDidStart() {
       return {
@@ -51,7 +121,7 @@ export function protectionPlugin(table: Record<Role | 'anonymous', Limits>, pool
           const { cost } = assess(schema, document, operationName ?? undefined, request.variables ?? {}, limits);
           ctx.cost = { requested: cost, maximum: limits.maxCost, budget: null };
           if (ctx.viewer && limits.budgetPerMinute > 0) {
-            const budget = await spend(pools.session, ctx.viewer.accountId, cost, limits.budgetPerMinute);
+            const budget = await leases.spend(ctx.viewer.accountId, cost, limits.budgetPerMinute);
             ctx.cost.budget = { limit: limits.budgetPerMinute, remaining: budget.remaining, resetsAt: budget.resetsAt };
             if (!budget.ok) {
               throw refusal('RATE_LIMITED', `Đã dùng hết điểm truy vấn trong phút này / Query budget spent for this minute`, {
