@@ -51,12 +51,18 @@ interface ViewerRow {
   member_cells: number[] | null;
   member_paths: string[] | null;
   bindings: Binding[];
+  session_expires_ms: number;
 }
 
 /** Loads the viewer of a verified token in one statement; null when the account or session is gone. */
 export async function loadViewer(db: SqlRunner, claims: AccessClaims): Promise<Viewer | null> {
+  return (await loadViewerSession(db, claims))?.viewer ?? null;
+}
+
+/** The viewer and when its session ends (which a cached viewer must not outlive). */
+export async function loadViewerSession(db: SqlRunner, claims: AccessClaims): Promise<{ viewer: Viewer; sessionExpiresAt: number } | null> {
   const [row] = await db.execute<ViewerRow[]>(
-    `select a.username, a.display_name, a.member_id,
+    `select a.username, a.display_name, a.member_id, (extract(epoch from s.expires_at) * 1000)::float8 as session_expires_ms,
             (select array_agg(c.id) from cell c where c.id in (m.cell_id, m.residence_cell_id)) as member_cells,
             (select array_agg(k.path) from cell c join committee k on k.id = c.committee_id where c.id in (m.cell_id, m.residence_cell_id)) as member_paths,
             coalesce((select json_agg(json_build_object('id', b.id, 'role', b.role, 'committeeId', b.committee_id, 'cellId', b.cell_id,
@@ -73,7 +79,7 @@ export async function loadViewer(db: SqlRunner, claims: AccessClaims): Promise<V
     [claims.sessionId, claims.accountId],
   );
   if (!row) return null;
-  return {
+  const viewer: Viewer = {
     accountId: claims.accountId,
     username: row.username,
     displayName: row.display_name,
@@ -84,4 +90,5 @@ export async function loadViewer(db: SqlRunner, claims: AccessClaims): Promise<V
     memberPaths: row.member_paths ?? [],
     bindings: row.bindings,
   };
+  return { viewer, sessionExpiresAt: row.session_expires_ms };
 }

@@ -104,7 +104,7 @@ describe('limits per role', () => {
     const parallel = await Promise.all(Array.from({ length: 5 }, () => analyst(QUERY)));
     expect(parallel.map((r) => r.body.extensions!.cost.budget.remaining).sort((a, b) => b - a)).toEqual([9899, 9798, 9697, 9596, 9495]);
     // Two leases of a 20th of the budget (the second topped up to it), not five.
-    const [{ spent }] = await sql<{ spent: number }>('select spent from query_budget');
+    const [{ spent }] = await sql<{ spent: number }>('select spent::int as spent from query_budget');
     expect(spent).toBe(904);
     // The database refuses what would pass the budget; the process then takes exactly what it needs.
     let served = 5;
@@ -114,7 +114,7 @@ describe('limits per role', () => {
       served++;
     }
     expect(served).toBe(Math.floor(10_000 / 101));
-    expect((await sql<{ spent: number }>('select spent from query_budget'))[0].spent).toBeLessThanOrEqual(10_000);
+    expect((await sql<{ spent: number }>('select spent::int as spent from query_budget'))[0].spent).toBeLessThanOrEqual(10_000);
   }, 60_000);
 });
 

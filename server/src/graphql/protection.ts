@@ -8,12 +8,12 @@ import type { Role } from '../auth/viewer.js';
 /** Spends `cost` points of the account's budget for this minute, in one statement; false when it would overdraw. */
 export async function spend(db: SqlRunner, accountId: number, cost: number, budget: number): Promise<{ ok: boolean; spent: number; windowStart: number }> {
   const rows = await db.execute<{ spent: number; window_start: string }[]>(
-    `insert into query_budget as b (account_id, window_start, spent) values (?::int, date_trunc('minute', now()), ?::int)
+    `insert into query_budget as b (account_id, window_start, spent) values (?::int, date_trunc('minute', now()), ?::bigint)
      on conflict (account_id) do update set
        spent = case when b.window_start = excluded.window_start then b.spent + excluded.spent else excluded.spent end,
        window_start = excluded.window_start
      where b.window_start <> excluded.window_start or b.spent::bigint + excluded.spent <= ?::bigint
-     returning spent, window_start`,
+     returning spent::float8 as spent, window_start`,
     [accountId, cost, budget],
   );
   if (!rows[0] || rows[0].spent > budget) return { ok: false, spent: budget, windowStart: Math.floor(Date.now() / 60_000) * 60_000 };

@@ -15,7 +15,8 @@ import { buildAppSchema } from '../graphql/schema.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
 import { TokenService, bearer } from '../auth/tokens.js';
-import { loadViewer, type Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ViewerCache } from '../auth/viewer-cache.js';
 import { forbiddenFields } from '../auth/schema-policy.js';
 import { LiveBus } from '../live/bus.js';
 import { Live } from '../live/live.js';
@@ -24,6 +25,7 @@ import { protectionPlugin } from '../graphql/protection.js';
 import { loadLimits } from '../graphql/limits.js';
 import { runnableDocument } from '../modules/saved-query/saved-query.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Kind } from 'graphql';
 
 export interface AppServer {
   httpServer: Server;
@@ -64,16 +66,41 @@ const extensionsPlugin = (exposeSqlCount: boolean): ApolloServerPlugin<Context> 
   },
 });
 
+/**
+ * Mutations that cannot change what any viewer is made of (session, account, roles, member's
+ * cells, unit paths). Any other mutation of this process drops the cached viewers before its
+ * answer is sent, so the next request (a signed-out token, a disabled account, a revoked role)
+ * is decided on the database; other processes learn it by the auth triggers' notifications.
+ */
+const VIEWER_NEUTRAL_MUTATIONS = new Set([
+  'answerFeedback', 'approveClassification', 'assignHousehold', 'closeFeedback', 'createCell', 'createCommittee', 'deleteSavedQuery',
+  'escalateFeedback', 'login', 'raiseFeedback', 'rateResidentMember', 'recordVisit', 'returnClassification', 'saveQuery',
+  'setCellClassification', 'setMemberClassification', 'setMemberStatus', 'submitClassification', 'unassignHousehold', '__typename',
+]);
+
+const forgetViewersPlugin = (viewers: ViewerCache): ApolloServerPlugin<Context> => ({
+  async requestDidStart() {
+    return {
+      async willSendResponse({ operation }) {
+        if (operation?.operation !== 'mutation') return;
+        if (operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || !VIEWER_NEUTRAL_MUTATIONS.has(s.name.value))) viewers.forgetAll();
+      },
+    };
+  },
+});
+
 /** The API (HTTP and WebSocket on /graphql) and the dashboard on one port. */
 export async function startServer(options: AppServerOptions): Promise<AppServer> {
   const { orm } = options;
   const schema = await buildAppSchema();
   const tokens = await TokenService.create(orm.em.fork());
   const pools = new SqlPools(orm.config.get('clientUrl')!);
+  const viewers = new ViewerCache(orm.config.get('clientUrl')!, pools.session, (line) => console.error(`[gan-bo] ${line}`));
+  await viewers.start();
   /** The viewer of a bearer token: verified signature, live session, enabled account. */
   const viewerOf = async (authorization: unknown): Promise<Viewer | null> => {
     const claims = await tokens.verify(bearer(authorization));
-    return claims ? loadViewer(pools.session, claims) : null;
+    return claims ? viewers.viewer(claims) : null;
   };
   const app = express();
   app.disable('x-powered-by');
@@ -128,6 +155,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       extensionsPlugin(options.exposeSqlCount ?? false),
       protectionPlugin(options.limits ?? loadLimits(), pools),
+      forgetViewersPlugin(viewers),
     ],
   });
   await apollo.start();
@@ -196,6 +224,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
     url: `http://${options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host}:${port}`,
     close: async () => {
       await apollo.stop();
+      await viewers.stop();
       await live.stop();
       await pools.close();
     },

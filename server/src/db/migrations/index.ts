@@ -9,6 +9,8 @@ import { Migration20261123042000_classification_workflow } from './Migration2026
 import { Migration20261123043000_refresh_reuse } from './Migration20261123043000_refresh_reuse.js';
 import { Migration20261123044000_visit_client_ref } from './Migration20261123044000_visit_client_ref.js';
 import { Migration20261123050000_visit_counts } from './Migration20261123050000_visit_counts.js';
+import { Migration20261123051000_auth_notify } from './Migration20261123051000_auth_notify.js';
+import { Migration20261123051100_budget_bigint } from './Migration20261123051100_budget_bigint.js';
 
 /** Listed explicitly so migrations run the same from sources (vitest) and from dist/. */
 export const migrationsList = [
@@ -23,4 +25,6 @@ export const migrationsList = [
   { name: 'Migration20261123043000_refresh_reuse', class: Migration20261123043000_refresh_reuse },
   { name: 'Migration20261123044000_visit_client_ref', class: Migration20261123044000_visit_client_ref },
   { name: 'Migration20261123050000_visit_counts', class: Migration20261123050000_visit_counts },
+  { name: 'Migration20261123051000_auth_notify', class: Migration20261123051000_auth_notify },
+  { name: 'Migration20261123051100_budget_bigint', class: Migration20261123051100_budget_bigint },
 ];
