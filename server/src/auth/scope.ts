@@ -84,6 +84,12 @@ export class Scope {
     return this.memberId ? cond('t.id = ?', this.memberId) : FALSE;
   }
 
+  /** In memory, the committee rule of `visible('committee')`: under a unit of the viewer's, or above one (keep the two alike; viewer-cache.test.ts compares them). */
+  seesCommittee(path: string): boolean {
+    return [...this.dataPrefixes, ...this.adminPrefixes].some((p) => path.startsWith(p.slice(0, -1)))
+      || this.anchorPaths.some((anchor) => anchor.startsWith(path));
+  }
+
   /** Predicate on alias `t` of `table`: the rows the viewer may see. */
   visible(table: string): Cond {
     const t = (sql: string, ...params: unknown[]) => cond(sql, ...params);

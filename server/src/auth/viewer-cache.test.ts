@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApi, type TestApi } from '../test/api.js';
+import { buildScopeFixture } from '../test/scope-fixture.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); }, 60_000);
@@ -14,6 +15,8 @@ const within = async (ms: number, check: () => Promise<boolean>) => {
   }
   return false;
 };
+let fixture: Awaited<ReturnType<typeof buildScopeFixture>> | undefined;
+const world = async () => (fixture ??= await buildScopeFixture(api));
 
 test('a viewer is read from the database once, then from memory: the next request runs no statement at all', async () => {
   const gql = await api.account([{ role: 'committee_staff', committeeId: api.rootId }]);
@@ -46,4 +49,34 @@ test('signing out through this process is refused by the very next request with 
   await gql(VIEWER);
   expect((await gql('mutation { logout }')).errors).toBeUndefined();
   expect((await gql(VIEWER)).data?.viewer ?? null).toBeNull();
+});
+
+test('a unit list finds its committee path in memory with the same visibility as the committee query, for every role and unit', async () => {
+  const { as, committees } = await world();
+  let compared = 0;
+  for (const [role, gql] of Object.entries(as)) {
+    for (const [name, id] of Object.entries(committees)) {
+      const byQuery = await gql('query ($id: ID!) { committee(id: $id) { id } }', { id: String(id) });
+      const list = await gql('query ($id: ID!) { assignments(committeeId: $id, first: 1) { totalCount } }', { id: String(id) });
+      const code = list.errors?.[0]?.extensions?.code;
+      // Refused before the unit is looked at (signed out): nothing to compare.
+      if (code !== undefined && code !== 'NOT_FOUND') continue;
+      compared++;
+      expect(code !== 'NOT_FOUND', `${role} · ${name}`).toBe(!!byQuery.data?.committee);
+    }
+  }
+  expect(compared).toBeGreaterThanOrEqual(5 * 8);
+}, 60_000);
+
+test('a committee moved outside this process is listed under its new path', async () => {
+  const { as, committees } = await world();
+  const count = async (id: number) => (await as.staffD('query ($id: ID!) { households(committeeId: $id, first: 1) { totalCount } }', { id: String(id) })).data?.households.totalCount as number;
+  const before = await count(committees.C1);
+  const c2 = await count(committees.C2);
+  expect(before).toBeGreaterThan(0);
+  await count(committees.C1);
+  // C1 moves under C2 (its path and its cells' with it); a stale path would find nothing.
+  await api.sql('update committee set parent_id = $1 where id = $2', [committees.C2, committees.C1]);
+  expect(await within(2000, async () => (await count(committees.C1)) === before)).toBe(true);
+  expect(await count(committees.C2)).toBe(c2 + before);
 });

@@ -32,6 +32,8 @@ export class ViewerCache {
   private retry: NodeJS.Timeout | null = null;
   /** Bumped by every change: a viewer read before a change is not kept after it. */
   private generation = 0;
+  /** Called when everything must be read again (a change to many accounts or units, the channel lost). */
+  private readonly onForgetAll: (() => void)[] = [];
 
   constructor(private readonly databaseUrl: string, private readonly db: SqlRunner, private readonly log: (line: string) => void = () => {}) {}
 
@@ -81,10 +83,24 @@ export class ViewerCache {
     return loaded.viewer;
   }
 
+  /** Whether changes are being heard: what is kept in memory may be used. */
+  get usable(): boolean {
+    return this.listening;
+  }
+
+  /** Runs `listener` whenever everything kept must be read again (for other caches on the same channel). */
+  onForgetEverything(listener: () => void): void {
+    this.onForgetAll.push(listener);
+  }
+
   /** Drops the viewers of one account (`'*'`: of all). */
   forget(accountId: string): void {
     this.generation++;
-    if (accountId === '*') return this.entries.clear();
+    if (accountId === '*') {
+      this.entries.clear();
+      for (const listener of this.onForgetAll) listener();
+      return;
+    }
     const id = Number(accountId);
     for (const [session, entry] of this.entries) if (entry.viewer.accountId === id) this.entries.delete(session);
   }

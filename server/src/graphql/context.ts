@@ -1,3 +1,4 @@
+import type { CommitteePaths } from './committee-paths.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm.js';
 import type { SqlCounter } from '../db/sql-counter.js';
@@ -36,6 +37,8 @@ export interface Context {
   /** Client address, for login rate limiting. */
   address: string;
   userAgent: string | null;
+  /** Committees' paths kept by the process (null: read them through the loaders). */
+  committeePaths: CommitteePaths | null;
 }
 
 export interface ContextInput {
@@ -46,6 +49,7 @@ export interface ContextInput {
   sql?: SqlCounter;
   address?: string;
   userAgent?: string | null;
+  committeePaths?: CommitteePaths | null;
 }
 
 /** After sign-in, the rest of the request (the returned viewer's fields) is resolved as the new viewer. */
@@ -95,5 +99,6 @@ export function createContext(orm: Orm, input: ContextInput): Context {
     savedQueryId: input.savedQueryId ?? null,
     address: input.address ?? 'unknown',
     userAgent: input.userAgent ?? null,
+    committeePaths: input.committeePaths ?? null,
   };
 }

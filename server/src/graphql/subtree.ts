@@ -5,7 +5,13 @@ import { parseId } from './ids.js';
 
 /** The path prefix of a committee's subtree, or NOT_FOUND on `field`. */
 export async function subtreePrefix(ctx: Context, committeeId: string, field = 'committeeId'): Promise<string> {
-  const committee = await ctx.loaders.committee.load(parseId(committeeId, field));
+  const id = parseId(committeeId, field);
+  if (ctx.committeePaths) {
+    const path = await ctx.committeePaths.path(id);
+    if (!path || !ctx.scope.seesCommittee(path)) throw notFound(field);
+    return `${path}%`;
+  }
+  const committee = await ctx.loaders.committee.load(id);
   if (!committee) throw notFound(field);
   return `${committee.path}%`;
 }

@@ -17,6 +17,7 @@ import { formatError } from '../graphql/errors.js';
 import { TokenService, bearer } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ViewerCache } from '../auth/viewer-cache.js';
+import { CommitteePaths } from '../graphql/committee-paths.js';
 import { forbiddenFields } from '../auth/schema-policy.js';
 import { LiveBus } from '../live/bus.js';
 import { Live } from '../live/live.js';
@@ -97,6 +98,8 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
   const pools = new SqlPools(orm.config.get('clientUrl')!);
   const viewers = new ViewerCache(orm.config.get('clientUrl')!, pools.session, (line) => console.error(`[gan-bo] ${line}`));
   await viewers.start();
+  const committeePaths = new CommitteePaths(pools.session, () => viewers.usable);
+  viewers.onForgetEverything(() => committeePaths.clear());
   /** The viewer of a bearer token: verified signature, live session, enabled account. */
   const viewerOf = async (authorization: unknown): Promise<Viewer | null> => {
     const claims = await tokens.verify(bearer(authorization));
@@ -139,6 +142,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
       tokens,
       live,
       viewer: ctx.extra.viewer ?? null,
+      committeePaths,
       address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
       userAgent: ctx.extra.request.headers['user-agent'] ?? null,
     }),
@@ -201,6 +205,7 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
         tokens,
         viewer: (req as CountedRequest).viewer ?? null,
         savedQueryId: (req as CountedRequest).savedQueryId ?? null,
+        committeePaths,
         live,
         sql: (req as CountedRequest).sqlCounter,
         address: req.ip ?? req.socket.remoteAddress ?? 'unknown',

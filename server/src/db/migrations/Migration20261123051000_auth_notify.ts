@@ -27,7 +27,7 @@ export class Migration20261123051000_auth_notify extends Migration {
     this.addSql(`create trigger role_binding_auth_changed after insert or update or delete on role_binding for each row execute function gb_auth_changed();`);
     this.addSql(`create trigger member_auth_changed after update of cell_id, residence_cell_id or delete on member for each row execute function gb_auth_changed();`);
     this.addSql(`create trigger cell_auth_changed after update of committee_id or delete on cell for each row execute function gb_auth_changed();`);
-    this.addSql(`create trigger committee_auth_changed after update of path or delete on committee for each row execute function gb_auth_changed();`);
+    this.addSql(`create trigger committee_auth_changed after update of parent_id, path or delete on committee for each row execute function gb_auth_changed();`);
   }
 
   override async down(): Promise<void> {
