@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -54,6 +54,35 @@ const statusOf = async (pid: number) => readFile(`/proc/${pid}/status`, 'utf8');
 const kbOf = (status: string, key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
 const mb = (kb: number) => (kb / 1024).toFixed(0);
 
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ: 100 on Linux). */
+const TICKS = 100;
+/** CPU seconds (user + system) a process has used, from /proc; 0 when it is gone or not Linux. */
+async function cpuSeconds(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** CPU seconds of each PostgreSQL process (postmaster, backends, background workers), by pid. */
+async function postgresCpu(): Promise<Map<number, number>> {
+  const byPid = new Map<number, number>();
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() === 'postgres') byPid.set(Number(entry), await cpuSeconds(Number(entry)));
+  }
+  return byPid;
+}
+/** CPU seconds PostgreSQL used between two readings (processes started since count whole; a backend that ended in between is missed). */
+function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
 interface Row {
   server: 'Gắn Bó' | 'PostGraphile';
   scenario: Scenario;
@@ -66,6 +95,9 @@ interface Row {
   errors: number;
   sqlPerRequest: number | null;
   hwmMb: string;
+  /** CPU milliseconds per answered request: the server's process, all PostgreSQL processes (null off Linux). */
+  cpuServer: number | null;
+  cpuPostgres: number | null;
   firstError?: string;
 }
 
@@ -170,6 +202,8 @@ function machine(pgVersion: string): string {
   return `${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${pgVersion}`;
 }
 
+const cpu = (ms: number | null) => (ms === null ? '—' : ms.toFixed(2));
+
 async function main() {
   const reuse = values['data-dir'] ? path.resolve(values['data-dir']) : undefined;
   const dir = reuse ?? await mkdtemp(path.join(os.tmpdir(), 'gan-bo-bench-'));
@@ -233,17 +267,22 @@ async function main() {
         if (WARMUP > 0) await drive(target.url, target.token, target.body, 10, WARMUP);
         for (const connections of CONNECTIONS) {
           await quiesce(databaseUrl);
+          const before = { server: await cpuSeconds(target.pid), postgres: await postgresCpu() };
           const run = await drive(target.url, target.token, target.body, connections, DURATION);
+          const after = { server: await cpuSeconds(target.pid), postgres: await postgresCpu() };
           const status = await statusOf(target.pid);
           const r = run.result;
+          const perRequest = (seconds: number) => (r.requests.total > 0 ? (seconds * 1000) / r.requests.total : null);
           const row: Row = {
             server: target.server, scenario, connections, requests: r.requests.total,
             rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99,
             non2xx: r.non2xx, errors: r.errors + r.timeouts + run.graphqlErrors,
             sqlPerRequest: run.sqlPerRequest, hwmMb: mb(kbOf(status, 'VmHWM')), firstError: run.firstError,
+            cpuServer: before.server > 0 ? perRequest(after.server - before.server) : null,
+            cpuPostgres: before.postgres.size > 0 ? perRequest(postgresCpuBetween(before.postgres, after.postgres)) : null,
           };
           rows.push(row);
-          log(`${row.server} ${scenario.key} c=${connections}: ${row.rps.toFixed(1)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}, sql/req ${row.sqlPerRequest?.toFixed(1) ?? '—'}, VmHWM ${row.hwmMb} MB${row.firstError ? `, first error ${row.firstError}` : ''}`);
+          log(`${row.server} ${scenario.key} c=${connections}: ${row.rps.toFixed(1)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}, sql/req ${row.sqlPerRequest?.toFixed(1) ?? '—'}, CPU ms/req ${cpu(row.cpuServer)} + ${cpu(row.cpuPostgres)} (PostgreSQL), VmHWM ${row.hwmMb} MB${row.firstError ? `, first error ${row.firstError}` : ''}`);
         }
       }
     }
@@ -251,20 +290,21 @@ async function main() {
     const lines: string[] = [];
     lines.push(`Scale \`${scale}\` (${dates.households.toLocaleString('en')} households, ${dates.visits.toLocaleString('en')} visits${loadSeconds !== null ? `, loaded in ${loadSeconds} s` : ''}); ${new Date().toISOString().slice(0, 10)}; ${machine(pgVersion)}; ${DURATION} s per line after a ${WARMUP} s warm-up; errors are transport errors, 30 s timeouts and responses with \`errors\`.`);
     lines.push('');
-    lines.push('| scenario | server | conc. | req/s | p50 ms | p99 ms | non-2xx | errors | SQL/req | peak RSS MB |'); // errors: transport errors, 10 s timeouts and responses with `errors`
-    lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('| scenario | server | conc. | req/s | p50 ms | p99 ms | non-2xx | errors | SQL/req | CPU ms/req server | CPU ms/req PostgreSQL | peak RSS MB |');
+    lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of rows) {
       const none = r.requests === 0 ? `> ${DURATION * 1000} (no answer in the run)` : null;
-      lines.push(`| ${r.scenario.title} | ${r.server} | ${r.connections} | ${r.rps.toFixed(1)} | ${none ?? r.p50} | ${none ?? r.p99} | ${r.non2xx} | ${r.errors} | ${r.sqlPerRequest?.toFixed(1) ?? '—'} | ${r.hwmMb} |`);
+      lines.push(`| ${r.scenario.title} | ${r.server} | ${r.connections} | ${r.rps.toFixed(1)} | ${none ?? r.p50} | ${none ?? r.p99} | ${r.non2xx} | ${r.errors} | ${r.sqlPerRequest?.toFixed(1) ?? '—'} | ${cpu(r.cpuServer)} | ${cpu(r.cpuPostgres)} | ${r.hwmMb} |`);
     }
     const ratios = rows.filter((r) => r.server === 'Gắn Bó').flatMap((g) => {
       const p = rows.find((r) => r.server === 'PostGraphile' && r.scenario === g.scenario && r.connections === g.connections);
       // No ratio against a side that answered nothing in time (every request timed out or failed).
       const ratio = (a: number, b: number) => (b > 0 && a > 0 ? (a / b).toFixed(2) : '—');
-      return p ? [`| ${g.scenario.title} | ${g.connections} | ${ratio(g.rps, p.rps)} | ${ratio(g.p99, p.p99)} |`] : [];
+      const total = (r: Row) => (r.cpuServer !== null && r.cpuPostgres !== null ? r.cpuServer + r.cpuPostgres : 0);
+      return p ? [`| ${g.scenario.title} | ${g.connections} | ${ratio(g.rps, p.rps)} | ${ratio(g.p99, p.p99)} | ${ratio(total(g), total(p))} |`] : [];
     });
     if (ratios.length) {
-      lines.push('', '| scenario | conc. | req/s Gắn Bó / PostGraphile | p99 Gắn Bó / PostGraphile |', '|---|---:|---:|---:|', ...ratios);
+      lines.push('', '| scenario | conc. | req/s Gắn Bó / PostGraphile | p99 Gắn Bó / PostGraphile | CPU per request (server + PostgreSQL) Gắn Bó / PostGraphile |', '|---|---:|---:|---:|---:|', ...ratios);
     }
     lines.push('', `Total ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     console.log(lines.join('\n'));
