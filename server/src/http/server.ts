@@ -153,6 +153,8 @@ export async function startServer(options: AppServerOptions): Promise<AppServer>
     formatError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON: Apollo's default indents every answer (more bytes to build and to send).
+    stringifyResult: (result) => JSON.stringify(result),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '../../graphql/local-date.js';
 import { IsOptional, MaxLength } from 'class-validator';
 
 @InputType({ description: 'Make a member responsible for a household.' })

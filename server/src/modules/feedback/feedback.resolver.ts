@@ -14,7 +14,7 @@ import { findPage } from '../../graphql/list.js';
 import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '../../graphql/local-date.js';
 import { FeedbackOrder, SORTS } from '../../graphql/orders.js';
 import { daysBetween, today } from '../../graphql/dates.js';
 

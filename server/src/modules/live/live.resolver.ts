@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '../../graphql/local-date.js';
 import { CoverageReport } from './live.types.js';
 import { Visit } from '../visit/visit.entity.js';
 import { Assignment } from '../assignment/assignment.entity.js';

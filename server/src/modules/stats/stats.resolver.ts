@@ -1,6 +1,6 @@
 import { Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '../../graphql/local-date.js';
 import { ArrayMinSize } from 'class-validator';
 import { FeedbackGroupBy, FeedbackStatsConnection, GradeCount, VisitGroupBy, VisitStatsConnection } from './stats.types.js';
 import { classificationSummary, feedbackStats, visitStats } from './stats.service.js';

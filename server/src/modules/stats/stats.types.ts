@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '../../graphql/local-date.js';
 import { connectionOf } from '../../graphql/connection.js';
 import { Topic } from '../visit/topic.js';
 import { VisitKind } from '../visit/visit.entity.js';

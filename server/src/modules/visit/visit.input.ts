@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '../../graphql/local-date.js';
 import { ArrayMaxSize, IsOptional, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { VisitKind } from './visit.entity.js';
 import { Topic } from './topic.js';
