@@ -67,8 +67,8 @@ export class Scope {
 
   /** Members responsible for a household of one of the secretary's cells, wherever they are members (an agency cell, say). */
   private holdersOfSecretaryCells(column: string): Cond {
-    return this.secretaryCells.length ? cond(`${column} in (select a.member_id from assignment a join household h on h.id = a.household_id
-                               where a.ended_on is null and h.cell_id = any(?::int[]))`, intArray(this.secretaryCells)) : FALSE;
+    return this.secretaryCells.length ? cond(`${column} in (select a.member_id from assignment a where a.ended_on is null and a.cell_id = any(?::int[]))`,
+      intArray(this.secretaryCells)) : FALSE;
   }
 
   private ownVisits(column: string): Cond {
@@ -107,7 +107,7 @@ export class Scope {
       case 'household_group':
         return this.cellIn('t.cell_id', true);
       case 'assignment':
-        return or(this.cellIn(HOUSEHOLD_CELL, true), this.memberId ? t('t.member_id = ?', this.memberId) : FALSE);
+        return or(this.cellIn('t.cell_id', true), this.memberId ? t('t.member_id = ?', this.memberId) : FALSE);
       case 'visit':
         return or(this.cellIn('t.cell_id', true), this.ownHouseholds('t.household_id'), this.ownVisits('t.id'));
       case 'feedback':
@@ -156,8 +156,9 @@ export class Scope {
         case 'committee': case 'cell': return cond('true');
         case 'member': return or(this.cellIn('t.cell_id', false), this.residentOfSecretaryCell(), this.holdersOfSecretaryCells('t.id'));
         case 'household': case 'visit': case 'feedback': case 'household_group': return this.cellIn('t.cell_id', false);
-        case 'assignment': case 'household_poverty':
-          return this.cellIn(HOUSEHOLD_CELL, false);
+        // An assignment carries its household's cell (kept equal by a foreign key).
+        case 'assignment': return this.cellIn('t.cell_id', false);
+        case 'household_poverty': return this.cellIn(HOUSEHOLD_CELL, false);
         case 'feedback_event': return this.cellIn(FEEDBACK_CELL, false);
         default: return FALSE;
       }
@@ -182,7 +183,8 @@ export class Scope {
 }
 
 /**
- * The cell of the row's household (or feedback), looked up per row by primary key: a scalar
+ * The cell of the row's household (or feedback), looked up per row by primary key (assignments
+ * carry theirs in `cell_id`): a scalar
  * subquery is never turned into a hash of every household in scope, so a page of 50 rows costs
  * 50 index lookups, not a scan of the subtree's households.
  */

@@ -55,6 +55,26 @@ describe('households', () => {
   });
 });
 
+describe('assignments', () => {
+  test("an assignment's cell is its household's: set on insert, carried along when the household moves, never set apart", async () => {
+    const committee = await id(`insert into committee (kind, name) values ('commune', 'Xã K') returning id`);
+    const a = await id(`insert into cell (committee_id, kind, name) values ($1, 'village', 'Bản KA') returning id`, [committee]);
+    const b = await id(`insert into cell (committee_id, kind, name) values ($1, 'village', 'Bản KB') returning id`, [committee]);
+    const member = await id(`insert into member (cell_id, full_name) values ($1, 'Lò Văn K') returning id`, [a]);
+    const household = await id(`insert into household (cell_id, head_name, address) values ($1, 'Lò Thị K', 'Bản KA') returning id`, [a]);
+    const other = await id(`insert into household (cell_id, head_name, address) values ($1, 'Vi Văn K', 'Bản KB') returning id`, [b]);
+    // A cell given by the writer is overridden by the household's.
+    const assignment = await id(`insert into assignment (member_id, household_id, mode, cell_id) values ($1, $2, 'regular', $3) returning id`, [member, household, b]);
+    const cellOf = async () => (await q<{ cell_id: number }>('select cell_id from assignment where id = $1', [assignment]))[0].cell_id;
+    expect(await cellOf()).toBe(a);
+    await q('update household set cell_id = $1 where id = $2', [b, household]);
+    expect(await cellOf()).toBe(b);
+    await q('update assignment set household_id = $1 where id = $2', [other, assignment]);
+    expect(await cellOf()).toBe(b);
+    await expect(q('update assignment set cell_id = $1 where id = $2', [a, assignment])).rejects.toThrow('assignment_household_same_cell_fk');
+  });
+});
+
 describe('classification', () => {
   test('an approved classification is locked; an unapproved one can change', async () => {
     const committee = await id(`insert into committee (kind, name) values ('commune', 'Xã C') returning id`);

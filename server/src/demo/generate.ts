@@ -76,7 +76,7 @@ export function generateUnit(unit: UnitPlan, seed: number, ref: number, ids: Ids
 
   for (const a of assignments) {
     const row = {
-      id: ++ids.assignment, member_id: a.member.row.id, household_id: a.household.row.id,
+      id: ++ids.assignment, member_id: a.member.row.id, household_id: a.household.row.id, cell_id: a.household.row.cell_id,
       mode: a.member.row.lives_in_commune ? 'regular' as const : 'non_regular' as const,
       started_on: isoDay(a.startDay), ended_on: a.endDay === null ? null : isoDay(a.endDay), end_reason: a.endReason,
       last_visit_on: a.lastVisit === -Infinity ? null : isoDay(a.lastVisit), created_at: stamp(a.startDay, 9 * 60),

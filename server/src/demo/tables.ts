@@ -27,7 +27,7 @@ export interface HouseholdRow {
 }
 export interface HouseholdPovertyRow { id: number; household_id: number; status: PovertyStatus; valid_from: string; note: string | null }
 export interface AssignmentRow {
-  id: number; member_id: number; household_id: number; mode: 'regular' | 'non_regular'; started_on: string;
+  id: number; member_id: number; household_id: number; cell_id: number; mode: 'regular' | 'non_regular'; started_on: string;
   ended_on: string | null; end_reason: string | null; last_visit_on: string | null; created_at: string;
 }
 export interface VisitRow {
@@ -97,7 +97,7 @@ export const COLUMNS = {
   household: ['id', 'cell_id', 'group_id', 'head_name', 'address', 'lat', 'lng', 'size', 'priority_flags',
     'poverty_status', 'last_visit_on'] as Columns<HouseholdRow>,
   household_poverty: ['id', 'household_id', 'status', 'valid_from', 'note'] as Columns<HouseholdPovertyRow>,
-  assignment: ['id', 'member_id', 'household_id', 'mode', 'started_on', 'ended_on', 'end_reason', 'last_visit_on',
+  assignment: ['id', 'member_id', 'household_id', 'cell_id', 'mode', 'started_on', 'ended_on', 'end_reason', 'last_visit_on',
     'created_at'] as Columns<AssignmentRow>,
   visit: ['id', 'kind', 'cell_id', 'household_id', 'assignment_id', 'recorded_by_member_id', 'visited_on', 'topics',
     'notes', 'hot_spot', 'guest_participants', 'created_at'] as Columns<VisitRow>,

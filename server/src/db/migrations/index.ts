@@ -11,6 +11,7 @@ import { Migration20261123044000_visit_client_ref } from './Migration20261123044
 import { Migration20261123050000_visit_counts } from './Migration20261123050000_visit_counts.js';
 import { Migration20261123051000_auth_notify } from './Migration20261123051000_auth_notify.js';
 import { Migration20261123051100_budget_bigint } from './Migration20261123051100_budget_bigint.js';
+import { Migration20261123052000_assignment_cell } from './Migration20261123052000_assignment_cell.js';
 
 /** Listed explicitly so migrations run the same from sources (vitest) and from dist/. */
 export const migrationsList = [
@@ -27,4 +28,5 @@ export const migrationsList = [
   { name: 'Migration20261123050000_visit_counts', class: Migration20261123050000_visit_counts },
   { name: 'Migration20261123051000_auth_notify', class: Migration20261123051000_auth_notify },
   { name: 'Migration20261123051100_budget_bigint', class: Migration20261123051100_budget_bigint },
+  { name: 'Migration20261123052000_assignment_cell', class: Migration20261123052000_assignment_cell },
 ];

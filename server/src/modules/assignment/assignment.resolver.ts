@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '../../graphql/local-date.js';
 import { Assignment, AssignmentMode } from './assignment.entity.js';
 import { AssignmentConnection } from './assignment.types.js';
 import { AssignHouseholdInput, UnassignHouseholdInput } from './assignment.input.js';
@@ -66,10 +66,9 @@ export class AssignmentResolver {
     const conds: Cond[] = [];
     const within = args.committeeId ? await subtreePrefix(ctx, args.committeeId) : undefined;
     if (within) {
-      const inner = cellInSubtree(within, 'h.cell_id');
-      conds.push(cond(`t.household_id in (select h.id from household h where ${inner.sql})`, ...inner.params));
+      conds.push(cellInSubtree(within, 't.cell_id'));
     }
-    if (args.cellId) conds.push(cond('t.household_id in (select id from household where cell_id = ?)', parseId(args.cellId, 'cellId')));
+    if (args.cellId) conds.push(cond('t.cell_id = ?', parseId(args.cellId, 'cellId')));
     if (args.memberId) conds.push(cond('t.member_id = ?', parseId(args.memberId, 'memberId')));
     if (args.householdId) conds.push(cond('t.household_id = ?', parseId(args.householdId, 'householdId')));
     if (args.active != null) conds.push(cond(args.active ? 't.ended_on is null' : 't.ended_on is not null'));
