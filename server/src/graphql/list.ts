@@ -53,7 +53,7 @@ export async function findPage<T extends { id: number }>(
   if (include.length && rows.length) {
     // Related rows in a second statement by the page's ids, planned once per connection: in the
     // page's statement they would be planned again with it on every request.
-    const along = includeSql(ctx.scope, include);
+    const along = includeSql(ctx.scope, ctx.rows, include);
     const related = await ctx.db.execute<Record<string, unknown>[]>(
       `select t.id${along.select} from ${table} t${along.from} where t.id = any(?::int[])`,
       [...along.params, intArray(rows.map((row) => Number(row.id)))], BY_KEY);

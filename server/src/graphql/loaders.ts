@@ -122,7 +122,7 @@ function pagedChildren<T extends object>(env: Env, entity: EntityName<T>, table:
         const access = env.scope.access(table);
         conds.push(visible.sql);
         // Related rows are selected outside the window, for the rows of the page only.
-        const along = includeSql(env.scope, include, 'x');
+        const along = includeSql(env.scope, env.rows, include, 'x');
         const rows = await env.db.execute<Record<string, unknown>[]>(
           `select x.*${along.select} from (select t.*, ${access.sql} as gb_access, row_number() over (partition by t.${column} order by t.id) as gb_rn
              from ${table} t where ${conds.join(' and ')}) x${along.from} where x.gb_rn <= ? order by x.id`,

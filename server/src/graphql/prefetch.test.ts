@@ -5,6 +5,8 @@ import { createTestDatabase } from '../test/db.js';
 import { loadDemo } from '../demo/load.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../demo/accounts.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import { getMetadataStorage } from 'type-graphql';
+import { NEEDS, RELATIONS } from './prefetch.js';
 
 /**
  * Rows fetched along with a list (prefetch.ts) must be exactly what each field's own loader
@@ -77,6 +79,40 @@ describe.each(ACCOUNTS)('look-ahead as %s', (username) => {
     expect(compared).toBeGreaterThan(0);
   });
 
+  test('every field of the rows fetched along (projected to the columns the query reads) answers as by id', async () => {
+    const gql = await as(username);
+    // Every field without required arguments whose type is a scalar or an enum, read from the schema.
+    const leaves = async (type: string) => {
+      const res = await gql(`query ($t: String!) { __type(name: $t) { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } }`, { t: type });
+      const base = (t: any): string => (t.ofType ? base(t.ofType) : t.kind);
+      return res.data.__type.fields
+        .filter((f: any) => ['SCALAR', 'ENUM'].includes(base(f.type)) && !f.args.some((a: any) => a.type.kind === 'NON_NULL'))
+        .map((f: any) => f.name).join(' ');
+    };
+    const [assignment, household, member, visit, cell] = await Promise.all(['Assignment', 'Household', 'Member', 'Visit', 'Cell'].map(leaves));
+    const selections: [string, string, string][] = [
+      ['assignments', 'assignment', `${assignment} household { ${household} cell { ${cell} } lastVisit { ${visit} } } member { ${member} } lastVisit { ${visit} }`],
+      ['members', 'member', `${member} cell { ${cell} } assignments(activeOnly: false) { ${assignment} household { ${household} } }`],
+      ['households', 'household', `${household} assignments { ${assignment} member { ${member} } } activeAssignment { id } lastVisit { ${visit} }`],
+      ['visits', 'visit', `${visit} household { ${household} lastVisit { ${visit} } }`],
+    ];
+    for (const [list, byId, selection] of selections) {
+      const res = await gql(`{ ${list}(first: 30) { nodes { ${selection} } } }`);
+      const nodes: any[] = res.data[list].nodes;
+      expect(nodes.length, list).toBeGreaterThan(0);
+      for (const node of nodes.slice(0, 10)) {
+        const one = await gql(`query ($id: ID!) { ${byId}(id: $id) { ${selection} } }`, { id: node.id });
+        expect(node, `${list} ${node.id}`).toEqual(one.data[byId]);
+      }
+    }
+    // Two fields read the same households, one through a list fetched along: each answers its own fields.
+    const both = await gql(`{ assignments(first: 20) { nodes { household { id headName } } } households(first: 100) { nodes { id address size isPriority } } }`);
+    for (const h of both.data.households.nodes) {
+      const one = await gql(`query ($id: ID!) { household(id: $id) { id address size isPriority } }`, { id: h.id });
+      expect(h).toEqual(one.data.household);
+    }
+  });
+
   test('a cell page fetches its members, their households and last visits in one statement', async () => {
     const gql = await as(username);
     const cells = await gql(`{ members(first: 5) { nodes { cell { id } } } }`);
@@ -100,4 +136,16 @@ test('look-ahead fetches every nested level of a list in one more statement', as
   // The page, then the related rows of every level by the page's ids (planned once per connection).
   expect(one.extensions!.sqlStatements).toBe(plain.extensions!.sqlStatements! + 1);
   expect(nested.extensions!.sqlStatements).toBe(one.extensions!.sqlStatements);
+});
+
+test('every field resolver or getter of a type fetched along says which columns it reads, or is a relation', () => {
+  const fetchedAlong = new Set(Object.values(RELATIONS).map((r) => r.type));
+  const missing: string[] = [];
+  for (const resolver of getMetadataStorage().fieldResolvers) {
+    const type = (resolver.resolverClassMetadata?.getObjectType?.() ?? resolver.target) as { name?: string } | undefined;
+    const key = `${type?.name}.${resolver.schemaName}`;
+    if (type?.name && fetchedAlong.has(type.name) && !NEEDS[key] && !RELATIONS[key]) missing.push(key);
+  }
+  expect(fetchedAlong.size).toBeGreaterThan(3);
+  expect(missing).toEqual([]);
 });

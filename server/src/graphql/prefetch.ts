@@ -1,4 +1,4 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, TypeInfo, isAbstractType, visit, visitWithTypeInfo, type FieldNode, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { EntityName } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 import type { Scope } from '../auth/scope.js';
@@ -47,10 +47,114 @@ export const RELATIONS: Record<string, Relation> = {
   'Visit.household': { kind: 'one', table: 'household', entity: Household, loader: 'household', parentColumn: 'household_id', column: 'id', type: 'Household' },
 };
 
+/**
+ * What a field reads of rows beyond its property's own column (field resolvers and getters), per
+ * GraphQL type: `Household.activeAssignment` reads the household's id and its assignments'
+ * `ended_on`. Every field resolver and getter of a type fetched along is listed here or is a
+ * relation (prefetch.test.ts checks it against type-graphql's metadata); any other field is its
+ * entity property's column.
+ */
+export const NEEDS: Record<string, Record<string, string[]>> = {
+  'Household.location': { Household: ['lat', 'lng'] },
+  'Household.isPriority': { Household: ['priority_flags', 'poverty_status'] },
+  'Household.activeAssignment': { Household: ['id'], Assignment: ['ended_on'] },
+  'Household.assignments': { Household: ['id'] },
+  'Household.povertyHistory': { Household: ['id'] },
+  'Household.lastVisit': { Household: ['id'] },
+  'Household.visits': { Household: ['id'] },
+  'Household.group': { Household: ['group_id'] },
+  'Member.assignments': { Member: ['id'], Assignment: ['ended_on'] },
+  'Member.residenceCell': { Member: ['residence_cell_id'] },
+  'Assignment.lastVisit': { Assignment: ['id'] },
+  'Assignment.dueOn': { Assignment: ['ended_on', 'due_on'] },
+  'Assignment.daysOverdue': { Assignment: ['ended_on', 'due_on'] },
+  'Assignment.active': { Assignment: ['ended_on'] },
+  'Visit.cell': { Visit: ['cell_id'] },
+  'Visit.assignment': { Visit: ['assignment_id'] },
+  'Visit.recordedBy': { Visit: ['recorded_by_member_id'] },
+  'Visit.participants': { Visit: ['id'] },
+  'Visit.feedback': { Visit: ['id'] },
+  'Cell.territorial': { Cell: ['kind'] },
+  'Cell.committee': { Cell: ['committee_id'] },
+  'Cell.members': { Cell: ['id'] },
+  'Cell.households': { Cell: ['id'] },
+};
+
+/** GraphQL field names selected on each object type anywhere in an operation (fragments included); null outside queries. */
+export type Selected = ReadonlyMap<string, ReadonlySet<string>>;
+
+const selectedByOperation = new WeakMap<OperationDefinitionNode, Selected>();
+
+/**
+ * Every field the operation selects, by the object type it is selected on (a field of an
+ * interface counts for each implementation). Related rows fetched along are projected to the
+ * columns these fields read, and every row a loader holds in a request was fetched for one of
+ * them: a household fetched along under one field and read again under another (or by id)
+ * carries the columns of both.
+ */
+function selectedIn(info: GraphQLResolveInfo): Selected {
+  const known = selectedByOperation.get(info.operation);
+  if (known) return known;
+  const selected = new Map<string, Set<string>>();
+  const typeInfo = new TypeInfo(info.schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const parent = typeInfo.getParentType();
+      if (!parent) return;
+      const types = isAbstractType(parent) ? info.schema.getPossibleTypes(parent) : [parent];
+      for (const type of types) {
+        const fields = selected.get(type.name) ?? new Set<string>();
+        fields.add(node.name.value);
+        selected.set(type.name, fields);
+      }
+    },
+  });
+  visit(info.operation, visitor);
+  for (const fragment of Object.values(info.fragments)) visit(fragment, visitor);
+  selectedByOperation.set(info.operation, selected);
+  return selected;
+}
+
 /** A relation to fetch along, with what to fetch along with it in turn. */
 export interface Include {
   relation: Relation;
   children: Include[];
+  /** The operation's fields by type (projection of the related rows); null: whole rows (mutations, subscriptions). */
+  selected: Selected | null;
+}
+
+const projections = new WeakMap<Selected, Map<string, string[] | null>>();
+
+/**
+ * The columns of `type`'s rows that the operation's fields read (id always), or null for whole
+ * rows when a selected field's columns are not known.
+ */
+export function projectionOf(mapper: RowMapper, relation: Relation, selected: Selected | null): string[] | null {
+  if (!selected) return null;
+  let byType = projections.get(selected);
+  if (!byType) projections.set(selected, (byType = new Map()));
+  const type = relation.type;
+  if (byType.has(type)) return byType.get(type)!;
+  const columns = new Set<string>(['id']);
+  let whole = false;
+  for (const field of selected.get(type) ?? []) {
+    const key = `${type}.${field}`;
+    if (field === '__typename' || NEEDS[key]) continue;
+    const related = RELATIONS[key];
+    const column = related ? related.parentColumn : mapper.columnOf(relation.entity, field);
+    if (!column) {
+      whole = true;
+      break;
+    }
+    columns.add(column);
+  }
+  // What fields of any type read of this type's rows (their own included).
+  for (const [other, fields] of selected) {
+    for (const field of fields) NEEDS[`${other}.${field}`]?.[type]?.forEach((column) => columns.add(column));
+  }
+  const projection = whole ? null : [...columns];
+  byType.set(type, projection);
+  return projection;
 }
 
 /** How far down one statement looks (a member → assignments → household → last visit is 3). */
@@ -81,6 +185,7 @@ function fieldsOf(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): 
 }
 
 function build(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], type: string, depth: number): Include[] {
+  const selected = info.operation.operation === 'query' ? selectedIn(info) : null;
   if (depth >= MAX_DEPTH) return [];
   // Two fields read through one loader (activeAssignment, assignments) are fetched once.
   const byLoader = new Map<string, { relation: Relation; sets: SelectionSetNode[] }>();
@@ -91,7 +196,7 @@ function build(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], type
     entry.sets.push(...childSets);
     byLoader.set(relation.loader, entry);
   }
-  return [...byLoader.values()].map(({ relation, sets: childSets }) => ({ relation, children: build(info, childSets, relation.type, depth + 1) }));
+  return [...byLoader.values()].map(({ relation, sets: childSets }) => ({ relation, children: build(info, childSets, relation.type, depth + 1), selected }));
 }
 
 const planned = new WeakMap<readonly FieldNode[], Map<string, Include[]>>();
@@ -118,7 +223,7 @@ export function includesOf(info: GraphQLResolveInfo, type: string, connection: b
 
 /** A stable text of what is included, part of a loader's batch and cache keys. */
 export const includeKey = (includes: readonly Include[]): string =>
-  includes.map((i) => `${i.relation.loader}(${includeKey(i.children)})`).join(',');
+  includes.map((i) => `${i.relation.loader}${i.selected ? '' : '*'}(${includeKey(i.children)})`).join(',');
 
 const column = (include: Include) => `gb_inc_${include.relation.loader}`;
 
@@ -129,7 +234,7 @@ const column = (include: Include) => `gb_inc_${include.relation.loader}`;
  * The parent's columns reach the subqueries through a lateral alias, since each subquery names
  * its own table `t` too (the scope predicates are written on `t`).
  */
-export function includeSql(scope: Scope, includes: readonly Include[], alias = 't', depth = 1): { select: string; from: string; params: unknown[] } {
+export function includeSql(scope: Scope, mapper: RowMapper, includes: readonly Include[], alias = 't', depth = 1): { select: string; from: string; params: unknown[] } {
   if (includes.length === 0) return { select: '', from: '', params: [] };
   const parent = `gb_p${depth}`;
   const columns = [...new Set(includes.map((i) => i.relation.parentColumn))];
@@ -138,9 +243,14 @@ export function includeSql(scope: Scope, includes: readonly Include[], alias = '
     const r = include.relation;
     const access = scope.access(r.table);
     const visible = scope.visible(r.table);
-    const nested = includeSql(scope, include.children, 't', depth + 1);
+    const nested = includeSql(scope, mapper, include.children, 't', depth + 1);
     params.push(...access.params, ...nested.params, ...visible.params);
-    const rows = `select t.*, ${access.sql} as gb_access${nested.select} from ${r.table} t${nested.from}
+    // The columns the operation reads (projectionOf), or the whole row.
+    const projection = projectionOf(mapper, r, include.selected);
+    // A list's rows keep the columns they are ordered by (json_agg orders the projected rows).
+    const orderColumns = r.kind === 'many' ? r.order!.split(',').map((part) => part.trim().split(' ')[0]) : [];
+    const columns = projection ? [...new Set([...projection, ...orderColumns])].map((c) => `t.${c}`).join(', ') : 't.*';
+    const rows = `select ${columns}, ${access.sql} as gb_access${nested.select} from ${r.table} t${nested.from}
       where t.${r.column} = ${parent}.${r.parentColumn} and ${visible.sql}`;
     const order = (alias: string) => r.order!.split(',').map((part) => `${alias}.${part.trim()}`).join(', ');
     const json = r.kind === 'one' ? `(select row_to_json(x) from (${rows}) x)`

@@ -69,6 +69,11 @@ export class RowMapper {
     return mapped as T;
   }
 
+  /** The column behind a property of the entity (scalars and references), undefined for getters and collections. */
+  columnOf(entity: EntityName<object>, property: string): string | undefined {
+    return planOf(this.em, entity).columns.find((c) => c.property === property)?.column;
+  }
+
   accessOf(entity: object): Access | undefined {
     return (entity as Record<symbol, Access | undefined>)[ACCESS];
   }
