@@ -102,16 +102,21 @@ export function pageWindow(args: PageArgs): PageWindow {
 /** Turns `limit + 1` fetched rows into a page; `count` runs only if totalCount is read. */
 export function toPage<T extends { id: number }>(rows: T[], window: PageWindow, count: () => Promise<number>, sortValueOf?: (node: T) => string | number | null): Page<T> {
   const nodes = rows.slice(0, window.limit);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id, sortValueOf?.(node)), node }));
+  const cursorOf = (node: T | undefined) => (node ? encodeCursor(node.id, sortValueOf?.(node)) : null);
+  // Edges and their cursors are built when a query reads them (many read `nodes` only).
+  let edges: Page<T>['edges'] | undefined;
   let total: Promise<number> | undefined;
   return {
-    edges,
+    get edges() {
+      edges ??= nodes.map((node) => ({ cursor: cursorOf(node)!, node }));
+      return edges;
+    },
     nodes,
     pageInfo: {
       hasNextPage: rows.length > window.limit,
       hasPreviousPage: window.afterId !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: cursorOf(nodes[0]),
+      endCursor: cursorOf(nodes.at(-1)),
     },
     get totalCount() {
       total ??= count();

@@ -61,9 +61,10 @@ export async function findPage<T extends { id: number }>(
     primeIncludes(ctx.loaders, ctx.rows, include, rows.map((row) => ({ ...row, ...byRow.get(Number(row.id)) })));
   }
   const sortValues = new WeakMap<object, string>();
-  const nodes = rows.map(({ gb_sort: value, ...row }) => {
+  const nodes = rows.map((row) => {
+    // The mapper reads the entity's columns only (not gb_sort).
     const node = ctx.rows.map(entity, row);
-    if (!byId) sortValues.set(node, value as string);
+    if (!byId) sortValues.set(node, row.gb_sort as string);
     return node;
   });
   return toPage(nodes, window, async () => {

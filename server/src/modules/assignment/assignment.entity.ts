@@ -17,7 +17,7 @@ registerEnumType(AssignmentMode, {
   },
 });
 
-@ObjectType({ description: 'A member made responsible for a household (phân công đảng viên phụ trách hộ). A household has at most one active assignment.' })
+@ObjectType({ description: 'A member made responsible for a household (phân công đảng viên phụ trách hộ). A household has at most one active assignment.', simpleResolvers: true })
 @Entity({ tableName: 'assignment' })
 export class Assignment {
   @Field(() => ID, { description: 'Identifier.' })

@@ -26,7 +26,7 @@ registerEnumType(CellKind, {
 
 export const TERRITORIAL_CELL_KINDS = [CellKind.VILLAGE, CellKind.HAMLET, CellKind.RESIDENTIAL_GROUP];
 
-@ObjectType({ description: 'A party cell (chi bộ) under a committee.' })
+@ObjectType({ description: 'A party cell (chi bộ) under a committee.', simpleResolvers: true })
 @Entity({ tableName: 'cell' })
 export class Cell {
   @Field(() => ID, { description: 'Identifier.' })

@@ -63,7 +63,7 @@ export class Location {
   lng!: number;
 }
 
-@ObjectType({ description: 'A household of residents (hộ gia đình).' })
+@ObjectType({ description: 'A household of residents (hộ gia đình).', simpleResolvers: true })
 @Entity({ tableName: 'household' })
 export class Household {
   @Field(() => ID, { description: 'Identifier.' })

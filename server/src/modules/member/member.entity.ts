@@ -43,7 +43,7 @@ registerEnumType(Gender, {
   valuesConfig: { MALE: { description: 'Male (nam).' }, FEMALE: { description: 'Female (nữ).' } },
 });
 
-@ObjectType({ description: 'A party member (đảng viên).' })
+@ObjectType({ description: 'A party member (đảng viên).', simpleResolvers: true })
 @Entity({ tableName: 'member' })
 export class Member {
   @Field(() => ID, { description: 'Identifier.' })

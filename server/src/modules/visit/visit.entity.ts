@@ -22,7 +22,7 @@ registerEnumType(VisitKind, {
   },
 });
 
-@ObjectType({ description: 'A visit or contact with residents (thăm hỏi, tiếp xúc).' })
+@ObjectType({ description: 'A visit or contact with residents (thăm hỏi, tiếp xúc).', simpleResolvers: true })
 @Entity({ tableName: 'visit' })
 export class Visit {
   @Field(() => ID, { description: 'Identifier.' })
