@@ -79,8 +79,27 @@ export interface Assessment {
   depth: number;
 }
 
-/** Prices and measures an operation before it runs; throws the refusal a client can act on. */
+/** Assessments of documents already priced, by operation, variables and limits (Apollo keeps one DocumentNode per query text). */
+const assessed = new WeakMap<DocumentNode, Map<string, Assessment>>();
+/** Variable sets remembered per document: beyond, the map starts again (a client paging through ids, say). */
+const ASSESSED_PER_DOCUMENT = 200;
+
+/**
+ * Prices and measures an operation before it runs; throws the refusal a client can act on. The
+ * price of a document with the same variables under the same limits is worked out once.
+ */
 export function assess(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, limits: Limits): Assessment {
+  const key = JSON.stringify([operationName ?? null, limits.maxDepth, limits.maxPageSize, limits.maxCost, variables]);
+  let byKey = assessed.get(document);
+  const known = byKey?.get(key);
+  if (known) return known;
+  const assessment = assessOnce(schema, document, operationName, variables, limits);
+  if (!byKey || byKey.size >= ASSESSED_PER_DOCUMENT) assessed.set(document, (byKey = new Map()));
+  byKey.set(key, assessment);
+  return assessment;
+}
+
+function assessOnce(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, limits: Limits): Assessment {
   const depth = operationDepth(document, operationName);
   if (depth > limits.maxDepth) {
     throw refusal('QUERY_TOO_DEEP', `Truy vấn lồng quá sâu / Query too deep: ${depth} > ${limits.maxDepth}`, { depth, maximum: limits.maxDepth });
