@@ -58,7 +58,8 @@ export async function findPage<T extends { id: number }>(
       `select t.id${along.select} from ${table} t${along.from} where t.id = any(?::int[])`,
       [...along.params, intArray(rows.map((row) => Number(row.id)))], BY_KEY);
     const byRow = new Map(related.map((row) => [Number(row.id), row]));
-    primeIncludes(ctx.loaders, ctx.rows, include, rows.map((row) => ({ ...row, ...byRow.get(Number(row.id)) })));
+    for (const row of rows) Object.assign(row, byRow.get(Number(row.id)));
+    primeIncludes(ctx.loaders, ctx.rows, include, rows);
   }
   const sortValues = new WeakMap<object, string>();
   const nodes = rows.map((row) => {

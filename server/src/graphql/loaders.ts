@@ -132,7 +132,8 @@ function pagedChildren<T extends object>(env: Env, entity: EntityName<T>, table:
         primeIncludes(env.loaders, env.rows, include, rows);
         const grouped = groupBy(parentIds, rows, (row) => fkOf(row, column));
         group.forEach((key, i) => {
-          results.set(pagedKey(key), grouped[i].map(({ gb_rn: _rank, ...row }) => env.rows.map(entity, row)));
+          // The mapper reads the entity's columns (not gb_rn) and what was fetched along.
+          results.set(pagedKey(key), grouped[i].map((row) => env.rows.map(entity, row)));
         });
       }
       return keys.map((key) => results.get(pagedKey(key)) ?? []);

@@ -2,7 +2,7 @@ import { Kind, TypeInfo, isAbstractType, visit, visitWithTypeInfo, type FieldNod
 import type { EntityName } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 import type { Scope } from '../auth/scope.js';
-import type { RowMapper } from './rows.js';
+import { ALONG, type RowMapper } from './rows.js';
 import { Assignment } from '../modules/assignment/assignment.entity.js';
 import { Cell } from '../modules/cell/cell.entity.js';
 import { Household } from '../modules/household/household.entity.js';
@@ -263,7 +263,11 @@ export function includeSql(scope: Scope, mapper: RowMapper, includes: readonly I
 
 type AnyLoader = DataLoader<number, unknown>;
 
-/** Primes the loaders with the related rows fetched along with `rows` (and theirs, in turn). */
+/**
+ * Primes the loaders with the related rows fetched along with `rows` (and theirs, in turn), and
+ * keeps each row's related value on the row itself (copied to its mapped object), so the field
+ * resolver answers it at once instead of through a loader's promise (`fetchedAlong`).
+ */
 export function primeIncludes(loaders: object, mapper: RowMapper, includes: readonly Include[], rows: readonly Record<string, unknown>[]): void {
   for (const include of includes) {
     const r = include.relation;
@@ -278,7 +282,25 @@ export function primeIncludes(loaders: object, mapper: RowMapper, includes: read
       const related = value == null ? [] : Array.isArray(value) ? value : [value];
       primeIncludes(loaders, mapper, include.children, related);
       const mapped = related.map((child) => mapper.map(r.entity, child));
-      loader.prime(Number(key), r.kind === 'many' ? mapped : mapped[0] ?? null);
+      const result = r.kind === 'many' ? mapped : mapped[0] ?? null;
+      loader.prime(Number(key), result);
+      const along = ((row as Record<symbol, Record<string, unknown> | undefined>)[ALONG] ??= {});
+      along[r.loader] = result;
     }
   }
+}
+
+/**
+ * What was fetched along with `parent` for the relation read through `loader` (null: no related
+ * row, or one outside the viewer's scope, as the loader would answer), or undefined when nothing
+ * was: the resolver then asks the loader.
+ */
+export function fetchedAlong<T>(parent: object, loader: string): T | undefined {
+  return (parent as Record<symbol, Record<string, T> | undefined>)[ALONG]?.[loader];
+}
+
+/** The value fetched along with `parent` for `loader`, else the loader's answer. */
+export function alongOr<T>(parent: object, loader: string, load: () => Promise<T>): T | Promise<T> {
+  const value = fetchedAlong<T>(parent, loader);
+  return value !== undefined ? value : load();
 }

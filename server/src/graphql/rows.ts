@@ -4,6 +4,8 @@ import type { Access } from '../auth/scope.js';
 
 /** Where the access of a mapped row is kept: on the object itself, cheaper to read than a WeakMap. */
 const ACCESS = Symbol('gb_access');
+/** Where the related values fetched along with a row are kept (prefetch.ts), by loader name; copied onto the mapped object. */
+export const ALONG = Symbol('gb_along');
 
 type Convert = (value: unknown) => unknown;
 
@@ -66,6 +68,8 @@ export class RowMapper {
     }
     const access = row.gb_access;
     if (access) mapped[ACCESS] = access;
+    const along = (row as Record<symbol, unknown>)[ALONG];
+    if (along) mapped[ALONG] = along;
     return mapped as T;
   }
 

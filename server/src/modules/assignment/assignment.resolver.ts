@@ -19,7 +19,7 @@ import { badInput } from '../../graphql/errors.js';
 import { PriorityFlag } from '../household/household.entity.js';
 import type { Context } from '../../graphql/context.js';
 import { AssignmentOrder, SORTS } from '../../graphql/orders.js';
-import { includesOf } from '../../graphql/prefetch.js';
+import { alongOr, includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
 class AssignmentsArgs extends PageArgsInput {
@@ -99,18 +99,18 @@ export class AssignmentResolver {
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The responsible member; null when outside your scope.' })
-  member(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Member | null> {
-    return ctx.loaders.member.load(assignment.member.id);
+  member(@Root() assignment: Assignment, @Ctx() ctx: Context): Member | null | Promise<Member | null> {
+    return alongOr(assignment, 'member', () => ctx.loaders.member.load(assignment.member.id));
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'The household; null when outside your scope.' })
-  household(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Household | null> {
-    return ctx.loaders.household.load(assignment.household.id);
+  household(@Root() assignment: Assignment, @Ctx() ctx: Context): Household | null | Promise<Household | null> {
+    return alongOr(assignment, 'household', () => ctx.loaders.household.load(assignment.household.id));
   }
 
   @FieldResolver(() => Visit, { nullable: true, description: 'The latest visit under this assignment.' })
-  lastVisit(@Root() assignment: Assignment, @Ctx() ctx: Context): Promise<Visit | null> {
-    return ctx.loaders.assignmentLastVisit.load(assignment.id);
+  lastVisit(@Root() assignment: Assignment, @Ctx() ctx: Context): Visit | null | Promise<Visit | null> {
+    return alongOr(assignment, 'assignmentLastVisit', () => ctx.loaders.assignmentLastVisit.load(assignment.id));
   }
 
   @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'Date by which the next visit is due: last visit (or start) plus the interval; null once ended.' })

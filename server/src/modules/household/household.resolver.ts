@@ -15,7 +15,7 @@ import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
 import { HouseholdOrder, PRIORITY_SQL, SORTS } from '../../graphql/orders.js';
-import { includesOf } from '../../graphql/prefetch.js';
+import { alongOr, includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
 class HouseholdsArgs extends PageArgsInput {
@@ -64,8 +64,8 @@ export class HouseholdResolver {
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell whose area the household is in; null when outside your scope.' })
-  cell(@Root() household: Household, @Ctx() ctx: Context): Promise<Cell | null> {
-    return ctx.loaders.cell.load(household.cell.id);
+  cell(@Root() household: Household, @Ctx() ctx: Context): Cell | null | Promise<Cell | null> {
+    return alongOr(household, 'cell', () => ctx.loaders.cell.load(household.cell.id));
   }
 
   @FieldResolver(() => HouseholdGroup, { nullable: true, description: 'Household group (nhóm hộ), if any.' })
@@ -74,14 +74,15 @@ export class HouseholdResolver {
   }
 
   @FieldResolver(() => Assignment, { nullable: true, description: 'The assignment in force: who is responsible now.' })
-  async activeAssignment(@Root() household: Household, @Ctx() ctx: Context): Promise<Assignment | null> {
-    const all = await ctx.loaders.householdAssignments.load(household.id);
-    return all.find((a) => a.endedOn == null) ?? null;
+  activeAssignment(@Root() household: Household, @Ctx() ctx: Context): Assignment | null | Promise<Assignment | null> {
+    const pick = (all: Assignment[]) => all.find((a) => a.endedOn == null) ?? null;
+    const all = alongOr(household, 'householdAssignments', () => ctx.loaders.householdAssignments.load(household.id));
+    return Array.isArray(all) ? pick(all) : all.then(pick);
   }
 
   @FieldResolver(() => [Assignment], { description: 'Every assignment of the household, newest first.' })
-  assignments(@Root() household: Household, @Ctx() ctx: Context): Promise<Assignment[]> {
-    return ctx.loaders.householdAssignments.load(household.id);
+  assignments(@Root() household: Household, @Ctx() ctx: Context): Assignment[] | Promise<Assignment[]> {
+    return alongOr(household, 'householdAssignments', () => ctx.loaders.householdAssignments.load(household.id));
   }
 
   @FieldResolver(() => [HouseholdPoverty], { description: 'Poverty status over time, oldest first.' })
@@ -90,8 +91,8 @@ export class HouseholdResolver {
   }
 
   @FieldResolver(() => Visit, { nullable: true, description: 'The latest visit to the household.' })
-  lastVisit(@Root() household: Household, @Ctx() ctx: Context): Promise<Visit | null> {
-    return ctx.loaders.householdLastVisit.load(household.id);
+  lastVisit(@Root() household: Household, @Ctx() ctx: Context): Visit | null | Promise<Visit | null> {
+    return alongOr(household, 'householdLastVisit', () => ctx.loaders.householdLastVisit.load(household.id));
   }
 
   @FieldResolver(() => VisitConnection, { description: 'Visits to the household, oldest first.' })

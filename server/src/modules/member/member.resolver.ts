@@ -13,7 +13,7 @@ import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
 import { MemberOrder, SORTS } from '../../graphql/orders.js';
-import { includesOf } from '../../graphql/prefetch.js';
+import { alongOr, includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
 class MembersArgs extends PageArgsInput {
@@ -73,8 +73,8 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell of activity (chi bộ sinh hoạt); null when outside your scope (e.g. for the residence cell).' })
-  cell(@Root() member: Member, @Ctx() ctx: Context): Promise<Cell | null> {
-    return ctx.loaders.cell.load(member.cell.id);
+  cell(@Root() member: Member, @Ctx() ctx: Context): Cell | null | Promise<Cell | null> {
+    return alongOr(member, 'cell', () => ctx.loaders.cell.load(member.cell.id));
   }
 
   @FieldResolver(() => Cell, { nullable: true, description: 'Cell where the member lives, when it differs (chi bộ nơi cư trú, Quy định 213).' })
@@ -83,12 +83,13 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => [Assignment], { description: 'Households the member is responsible for, newest first.' })
-  async assignments(
+  assignments(
     @Root() member: Member,
     @Ctx() ctx: Context,
     @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only assignments in force.' }) activeOnly: boolean,
-  ): Promise<Assignment[]> {
-    const all = await ctx.loaders.memberAssignments.load(member.id);
-    return activeOnly ? all.filter((a) => a.endedOn == null) : all;
+  ): Assignment[] | Promise<Assignment[]> {
+    const pick = (all: Assignment[]) => (activeOnly ? all.filter((a) => a.endedOn == null) : all);
+    const all = alongOr(member, 'memberAssignments', () => ctx.loaders.memberAssignments.load(member.id));
+    return Array.isArray(all) ? pick(all) : all.then(pick);
   }
 }

@@ -19,7 +19,7 @@ import { cond, type Cond } from '../../graphql/sql.js';
 import { cellInSubtree, subtreePrefix } from '../../graphql/subtree.js';
 import type { Context } from '../../graphql/context.js';
 import { SORTS, VisitOrder } from '../../graphql/orders.js';
-import { includesOf } from '../../graphql/prefetch.js';
+import { alongOr, includesOf } from '../../graphql/prefetch.js';
 
 @ArgsType()
 class VisitsArgs extends PageArgsInput {
@@ -88,8 +88,9 @@ export class VisitResolver {
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'Household visited, for a home visit.' })
-  household(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Household | null> | null {
-    return visit.household ? ctx.loaders.household.load(visit.household.id) : null;
+  household(@Root() visit: Visit, @Ctx() ctx: Context): Household | null | Promise<Household | null> {
+    const id = visit.household?.id;
+    return id == null ? null : alongOr(visit, 'household', () => ctx.loaders.household.load(id));
   }
 
   @FieldResolver(() => Assignment, { nullable: true, description: 'Assignment under which the household was visited.' })
