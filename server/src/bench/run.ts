@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'no-postgraphile': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
   },
 });
 const scale = values.scale as 'district' | 'province' | 'demo';
@@ -204,6 +205,20 @@ function machine(pgVersion: string): string {
 
 const cpu = (ms: number | null) => (ms === null ? '—' : ms.toFixed(2));
 
+/** Puts a run's tables between `<!-- bench:<scale> -->` and `<!-- /bench:<scale> -->` in BENCHMARKS.md (appended if missing). */
+async function writeTable(scaleName: string, table: string): Promise<void> {
+  const file = path.join(repoRoot, 'BENCHMARKS.md');
+  const start = `<!-- bench:${scaleName} -->`;
+  const end = `<!-- /bench:${scaleName} -->`;
+  const text = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
+  const block = `${start}\n${table}\n${end}`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const next = from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  await writeFile(file, next);
+  log(`wrote the ${scaleName} table to ${file}`);
+}
+
 async function main() {
   const reuse = values['data-dir'] ? path.resolve(values['data-dir']) : undefined;
   const dir = reuse ?? await mkdtemp(path.join(os.tmpdir(), 'gan-bo-bench-'));
@@ -308,6 +323,10 @@ async function main() {
     }
     lines.push('', `Total ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     console.log(lines.join('\n'));
+    // A complete run (every scenario, both servers, default concurrencies) replaces its scale's table in BENCHMARKS.md.
+    const complete = !ONLY && withPgl && values.connections === '1,10,50' && DURATION >= 10;
+    if (complete && !values['no-write']) await writeTable(scale, lines.join('\n'));
+    else log(`BENCHMARKS.md left as it is (${values['no-write'] ? '--no-write' : 'a partial run: --only, --no-postgraphile, other concurrencies or under 10 s'})`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));
