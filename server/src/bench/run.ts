@@ -177,7 +177,9 @@ async function drive(url: string, token: string | undefined, body: Scenario['gb'
 
 /**
  * Waits until no statement of the previous run is still executing (a client that gave up does not
- * stop the server's query), then cancels what is left after 60 s, so runs do not overlap.
+ * stop the server's query), cancelling what runs after 60 s, so runs do not overlap. Quiet means
+ * quiet for 2 s in a row: a server still holds the requests it queued for its pool (PostGraphile,
+ * after 50 abandoned visits-per-week requests, starts the next ones as the first are cancelled).
  */
 async function quiesce(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -185,14 +187,15 @@ async function quiesce(databaseUrl: string): Promise<void> {
   try {
     const active = `select pid from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend' and query not ilike 'listen%'`;
     const deadline = Date.now() + 60_000;
-    while ((await client.query(active)).rows.length > 0) {
-      if (Date.now() > deadline) {
-        const { rows } = await client.query(`select pg_cancel_backend(pid) from (${active}) a`);
-        log(`cancelled ${rows.length} statements still running from the previous run`);
-        break;
+    let cancelled = 0;
+    for (let quietSince = Date.now(); Date.now() - quietSince < 2_000; ) {
+      if ((await client.query(active)).rows.length > 0) {
+        quietSince = Date.now();
+        if (Date.now() > deadline) cancelled += (await client.query(`select pg_cancel_backend(pid) from (${active}) a`)).rows.length;
       }
       await new Promise((r) => setTimeout(r, 250));
     }
+    if (cancelled) log(`cancelled ${cancelled} statements still running from the previous run`);
   } finally {
     await client.end();
   }
