@@ -185,8 +185,8 @@ function fieldsOf(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): 
 }
 
 function build(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], type: string, depth: number): Include[] {
-  const selected = info.operation.operation === 'query' ? selectedIn(info) : null;
   if (depth >= MAX_DEPTH) return [];
+  const selected = info.operation.operation === 'query' ? selectedIn(info) : null;
   // Two fields read through one loader (activeAssignment, assignments) are fetched once.
   const byLoader = new Map<string, { relation: Relation; sets: SelectionSetNode[] }>();
   for (const [name, childSets] of fieldsOf(info, sets)) {
@@ -266,7 +266,7 @@ type AnyLoader = DataLoader<number, unknown>;
 /**
  * Primes the loaders with the related rows fetched along with `rows` (and theirs, in turn), and
  * keeps each row's related value on the row itself (copied to its mapped object), so the field
- * resolver answers it at once instead of through a loader's promise (`fetchedAlong`).
+ * resolver answers it at once instead of through a loader's promise (`alongOr`).
  */
 export function primeIncludes(loaders: object, mapper: RowMapper, includes: readonly Include[], rows: readonly Record<string, unknown>[]): void {
   for (const include of includes) {
@@ -291,16 +291,14 @@ export function primeIncludes(loaders: object, mapper: RowMapper, includes: read
 }
 
 /**
- * What was fetched along with `parent` for the relation read through `loader` (null: no related
- * row, or one outside the viewer's scope, as the loader would answer), or undefined when nothing
- * was: the resolver then asks the loader.
+ * The related value fetched along with `parent` for the relation read through `loader` (null: no
+ * related row, or one outside the viewer's scope, as the loader would answer), at once; else the
+ * loader's answer. `then` shapes it (a list filtered, an element picked) either way.
  */
-export function fetchedAlong<T>(parent: object, loader: string): T | undefined {
-  return (parent as Record<symbol, Record<string, T> | undefined>)[ALONG]?.[loader];
-}
-
-/** The value fetched along with `parent` for `loader`, else the loader's answer. */
-export function alongOr<T>(parent: object, loader: string, load: () => Promise<T>): T | Promise<T> {
-  const value = fetchedAlong<T>(parent, loader);
-  return value !== undefined ? value : load();
+export function alongOr<T>(parent: object, loader: string, load: () => Promise<T>): T | Promise<T>;
+export function alongOr<T, R>(parent: object, loader: string, load: () => Promise<T>, then: (value: T) => R): R | Promise<R>;
+export function alongOr<T, R>(parent: object, loader: string, load: () => Promise<T>, then?: (value: T) => R): T | R | Promise<T | R> {
+  const value = (parent as Record<symbol, Record<string, T> | undefined>)[ALONG]?.[loader];
+  if (value !== undefined) return then ? then(value) : value;
+  return then ? load().then(then) : load();
 }

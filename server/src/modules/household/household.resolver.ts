@@ -75,9 +75,8 @@ export class HouseholdResolver {
 
   @FieldResolver(() => Assignment, { nullable: true, description: 'The assignment in force: who is responsible now.' })
   activeAssignment(@Root() household: Household, @Ctx() ctx: Context): Assignment | null | Promise<Assignment | null> {
-    const pick = (all: Assignment[]) => all.find((a) => a.endedOn == null) ?? null;
-    const all = alongOr(household, 'householdAssignments', () => ctx.loaders.householdAssignments.load(household.id));
-    return Array.isArray(all) ? pick(all) : all.then(pick);
+    return alongOr(household, 'householdAssignments', () => ctx.loaders.householdAssignments.load(household.id),
+      (all) => all.find((a) => a.endedOn == null) ?? null);
   }
 
   @FieldResolver(() => [Assignment], { description: 'Every assignment of the household, newest first.' })

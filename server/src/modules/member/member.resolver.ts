@@ -88,8 +88,7 @@ export class MemberResolver {
     @Ctx() ctx: Context,
     @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only assignments in force.' }) activeOnly: boolean,
   ): Assignment[] | Promise<Assignment[]> {
-    const pick = (all: Assignment[]) => (activeOnly ? all.filter((a) => a.endedOn == null) : all);
-    const all = alongOr(member, 'memberAssignments', () => ctx.loaders.memberAssignments.load(member.id));
-    return Array.isArray(all) ? pick(all) : all.then(pick);
+    return alongOr(member, 'memberAssignments', () => ctx.loaders.memberAssignments.load(member.id),
+      (all) => (activeOnly ? all.filter((a) => a.endedOn == null) : all));
   }
 }
